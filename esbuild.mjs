@@ -1,0 +1,28 @@
+// One build script for every bundle: the client, the server, the CLI and (with --tests) the test files.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+chmodSync('dist/cli.js', 0o755);
+
+if (args.has('--tests')) {
+  const testFiles = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) { if (name !== 'e2e') walk(full); }
+      else if (name.endsWith('.test.ts')) testFiles.push(full);
+    }
+  };
+  walk('test');
+  rmSync('out/test', { recursive: true, force: true });
+  await esbuild.build({ ...common, entryPoints: testFiles, outdir: 'out/test', outbase: 'test', external: ['vscode'] });
+}

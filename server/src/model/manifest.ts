@@ -1,0 +1,244 @@
+// YAML text -> documents with Kubernetes objects and source ranges. Never throws.
+//
+// The text is split at column-0 `---` lines (in YAML 1.2 such a line always starts a document) and each
+// slice is parsed on its own. Ranges inside a document are relative to its slice; `offset` places the
+// slice in the file. This lets an edit re-parse only the slices whose text changed.
+import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
+import { getMap, getScalar, getString, resolve, seqItems, stringMap } from './nodes';
+import { detectEol, Eol, LineIndex } from './lines';
+
+export interface SyntaxProblem {
+  /** Relative to the document slice. */
+  start: number;
+  end: number;
+  message: string;
+  code: string;
+}
+
+export interface K8sObject {
+  document: ParsedDocument;
+  doc: Document;
+  /** The object's map: the document root, or an item of a `kind: List`. */
+  map: YAMLMap;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** Explicit metadata.namespace, or undefined for "the namespace it is applied to". */
+  namespace: string | undefined;
+  kindNode: Scalar | undefined;
+  nameNode: Scalar | undefined;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Index inside the `items` of a List, when the object came from one. */
+  listIndex?: number;
+}
+
+export interface ParsedDocument {
+  /** 0-based position in the file (mutable: updated when an earlier document is added or removed). */
+  index: number;
+  /** Offset of the slice in the file text (mutable: updated when earlier text changes). */
+  offset: number;
+  text: string;
+  doc: Document.Parsed;
+  problems: SyntaxProblem[];
+  objects: K8sObject[];
+}
+
+export interface ManifestFile {
+  uri: string;
+  text: string;
+  lines: LineIndex;
+  eol: Eol;
+  documents: ParsedDocument[];
+}
+
+const PARSE_OPTIONS = { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, strict: false } as const;
+
+/** Start offsets of the document slices: 0, then every column-0 `---` line after content. */
+export function documentStarts(text: string): number[] {
+  const starts = [0];
+  let lineStart = 0;
+  let sawContent = false;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (isDocumentMarker(text, lineStart, lineEnd)) {
+      if (sawContent) {
+        starts.push(lineStart);
+        sawContent = false;
+      }
+    } else if (!sawContent && hasContent(text, lineStart, lineEnd)) {
+      sawContent = true;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return starts;
+}
+
+function isDocumentMarker(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) !== 45 || !text.startsWith('---', start)) return false;
+  const next = text.charCodeAt(start + 3);
+  return start + 3 >= end || next === 32 || next === 9 || next === 13 || next === 10;
+}
+
+/** True when a line holds something other than blanks or a comment. */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 0xfeff) continue;
+    return c !== 35; // '#'
+  }
+  return false;
+}
+
+/**
+ * Slicing is exact only without directives (`%YAML`) and `...` end markers; with them, the file is
+ * parsed as a single slice by `yaml` itself.
+ */
+function needsWholeParse(text: string): boolean {
+  return /^(%|\.\.\.(\s|$))/m.test(text);
+}
+
+export function parseManifest(uri: string, text: string, previous?: ManifestFile): ManifestFile {
+  // `yaml` does not treat a lone CR as a line break; replacing it with LF keeps every offset.
+  const eol = detectEol(text);
+  const source = eol === '\r' ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const reusable = new Map<string, ParsedDocument[]>();
+  for (const d of previous?.documents ?? []) {
+    const list = reusable.get(d.text);
+    if (list) list.push(d);
+    else reusable.set(d.text, [d]);
+  }
+  const documents: ParsedDocument[] = [];
+  if (needsWholeParse(source)) {
+    documents.push(...parseWhole(source));
+  } else {
+    const starts = documentStarts(source);
+    for (let i = 0; i < starts.length; i++) {
+      const offset = starts[i];
+      const end = i + 1 < starts.length ? starts[i + 1] : source.length;
+      const slice = source.slice(offset, end);
+      const candidates = reusable.get(slice);
+      const reused = candidates?.shift();
+      if (reused) {
+        reused.index = i;
+        reused.offset = offset;
+        documents.push(reused);
+      } else {
+        documents.push(parseSlice(slice, offset, i));
+      }
+    }
+  }
+  return { uri, text, lines: new LineIndex(text), eol, documents };
+}
+
+function parseWhole(source: string): ParsedDocument[] {
+  // Parsed as one slice so `yaml` handles directives and end markers; multiple documents are then split
+  // by their own ranges.
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(source, PARSE_OPTIONS);
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch {
+    docs = [];
+  }
+  return docs.map((doc, index) => {
+    const pd: ParsedDocument = { index, offset: 0, text: source, doc, problems: [], objects: [] };
+    pd.problems = collectProblems(doc, source);
+    pd.objects = objectsOf(pd);
+    return pd;
+  });
+}
+
+export function parseSlice(slice: string, offset: number, index: number): ParsedDocument {
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(slice, PARSE_OPTIONS);
+  } catch (e) {
+    // `yaml` is not known to throw here; if it ever does, the document becomes a syntax problem.
+    doc = parseDocument('', PARSE_OPTIONS);
+    const pd: ParsedDocument = { index, offset, text: slice, doc, objects: [], problems: [] };
+    pd.problems.push({ start: 0, end: Math.min(slice.length, 1), message: `The YAML parser failed: ${(e as Error).message}`, code: 'PARSER_FAILURE' });
+    return pd;
+  }
+  const pd: ParsedDocument = { index, offset, text: slice, doc, problems: collectProblems(doc, slice), objects: [] };
+  pd.objects = objectsOf(pd);
+  return pd;
+}
+
+function collectProblems(doc: Document.Parsed, text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = doc.errors.map(e => ({
+    start: e.pos[0],
+    end: Math.max(e.pos[1], e.pos[0] + 1),
+    message: firstLine(e.message),
+    code: e.code,
+  }));
+  if (text.includes('*')) {
+    // `yaml` resolves aliases lazily: an alias to a missing anchor is only noticed here.
+    visit(doc, {
+      Alias(_key, node) {
+        if (!node.resolve(doc)) {
+          const [s, e] = node.range ?? [0, 1];
+          problems.push({ start: s, end: Math.max(e, s + 1), message: `Unknown anchor "${node.source}": no &${node.source} defined before this alias.`, code: 'BAD_ALIAS' });
+        }
+      },
+    });
+  }
+  return problems;
+}
+
+function firstLine(message: string): string {
+  const nl = message.indexOf(' at line ');
+  return (nl > 0 ? message.slice(0, nl) : message.split('\n')[0]).trim();
+}
+
+function objectsOf(pd: ParsedDocument): K8sObject[] {
+  const doc = pd.doc;
+  const root = resolve(doc.contents, doc);
+  if (!isMap(root)) return [];
+  const top = toObject(pd, root);
+  if (!top) return [];
+  if (top.kind === 'List' || top.kind.endsWith('List')) {
+    const items = getNode(root, 'items', doc);
+    if (isSeq(items) || top.kind === 'List') {
+      const out: K8sObject[] = [];
+      seqItems(items, doc).forEach((item, listIndex) => {
+        if (!isMap(item)) return;
+        const obj = toObject(pd, item);
+        if (obj) out.push({ ...obj, listIndex });
+      });
+      return out;
+    }
+  }
+  return [top];
+}
+
+function getNode(map: YAMLMap, key: string, doc: Document): Node | undefined {
+  const value = map.get(key, true);
+  return resolve(value, doc);
+}
+
+function toObject(pd: ParsedDocument, map: YAMLMap): K8sObject | undefined {
+  const doc = pd.doc;
+  const apiVersion = getString(map, 'apiVersion', doc);
+  const kindNode = getScalar(map, 'kind', doc);
+  const kind = kindNode && typeof kindNode.value === 'string' ? kindNode.value : undefined;
+  if (!apiVersion || !kind) return undefined;
+  const metadata = getMap(map, 'metadata', doc);
+  const nameNode = getScalar(metadata, 'name', doc);
+  const name = nameNode && nameNode.value !== null && !isAlias(nameNode) ? String(nameNode.value) : '';
+  const ns = getString(metadata, 'namespace', doc);
+  return {
+    document: pd,
+    doc,
+    map,
+    apiVersion,
+    kind,
+    name,
+    namespace: ns === undefined || ns === '' ? undefined : ns,
+    kindNode: isScalar(kindNode) ? kindNode : undefined,
+    nameNode: isScalar(nameNode) ? nameNode : undefined,
+    labels: stringMap(getMap(metadata, 'labels', doc), doc),
+    annotations: stringMap(getMap(metadata, 'annotations', doc), doc),
+  };
+}

@@ -1,0 +1,150 @@
+// Typed, alias-aware reading of `yaml` nodes. Every accessor tolerates any shape of input:
+// a wrong type yields undefined, never an exception.
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+
+export type AnyNode = Node | null | undefined;
+
+/** Follows aliases (bounded, so a cycle cannot hang) to the anchored node. */
+export function resolve(node: unknown, doc: Document | undefined): Node | undefined {
+  let current = node;
+  for (let hops = 0; isAlias(current) && hops < 32; hops++) {
+    current = doc ? (current as Alias).resolve(doc) : undefined;
+  }
+  return isAlias(current) ? undefined : (current as Node | undefined) ?? undefined;
+}
+
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.source === '<<'));
+}
+
+export function keyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return key.value === null || key.value === undefined ? undefined : String(key.value);
+  return undefined;
+}
+
+/**
+ * The pair for `key` in a map: its own pairs first, then `<<` merge sources in order (as Kubernetes'
+ * YAML decoder does). Returns the pair and the map that holds it.
+ */
+export function findPair(map: YAMLMap | undefined, key: string, doc: Document | undefined, depth = 0): Pair | undefined {
+  if (!map || depth > 8) return undefined;
+  for (const item of map.items) if (isPair(item) && !isMergeKey(item.key) && keyText(item) === key) return item;
+  for (const item of map.items) {
+    if (!isPair(item) || !isMergeKey(item.key)) continue;
+    const source = resolve(item.value, doc);
+    const sources = isSeq(source) ? source.items.map(s => resolve(s, doc)) : [source];
+    for (const s of sources) {
+      if (!isMap(s)) continue;
+      const found = findPair(s, key, doc, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function getNode(map: unknown, key: string, doc: Document | undefined): Node | undefined {
+  const m = resolve(map, doc);
+  if (!isMap(m)) return undefined;
+  const pair = findPair(m, key, doc);
+  return pair ? resolve(pair.value, doc) : undefined;
+}
+
+export function getMap(map: unknown, key: string, doc: Document | undefined): YAMLMap | undefined {
+  const n = getNode(map, key, doc);
+  return isMap(n) ? n : undefined;
+}
+
+export function getSeq(map: unknown, key: string, doc: Document | undefined): YAMLSeq | undefined {
+  const n = getNode(map, key, doc);
+  return isSeq(n) ? n : undefined;
+}
+
+export function getScalar(map: unknown, key: string, doc: Document | undefined): Scalar | undefined {
+  const n = getNode(map, key, doc);
+  return isScalar(n) ? n : undefined;
+}
+
+/** The scalar's value as a string ("" for null), or undefined when the key is missing or not a scalar. */
+export function getString(map: unknown, key: string, doc: Document | undefined): string | undefined {
+  const s = getScalar(map, key, doc);
+  if (!s) return undefined;
+  return s.value === null || s.value === undefined ? '' : String(s.value);
+}
+
+export function getBool(map: unknown, key: string, doc: Document | undefined): boolean | undefined {
+  const s = getScalar(map, key, doc);
+  if (!s) return undefined;
+  if (typeof s.value === 'boolean') return s.value;
+  return undefined;
+}
+
+export function getNumber(map: unknown, key: string, doc: Document | undefined): number | undefined {
+  const s = getScalar(map, key, doc);
+  if (!s) return undefined;
+  return typeof s.value === 'number' && Number.isFinite(s.value) ? s.value : undefined;
+}
+
+export function has(map: unknown, key: string, doc: Document | undefined): boolean {
+  const m = resolve(map, doc);
+  return isMap(m) && findPair(m, key, doc) !== undefined;
+}
+
+/** Items of a sequence, aliases resolved; an absent or non-sequence value yields []. */
+export function seqItems(seq: unknown, doc: Document | undefined): Node[] {
+  const s = resolve(seq, doc);
+  if (!isSeq(s)) return [];
+  const out: Node[] = [];
+  for (const item of s.items) {
+    const r = resolve(item, doc);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** A map of string keys to string scalar values (labels, annotations, matchLabels). */
+export function stringMap(map: unknown, doc: Document | undefined): Record<string, string> {
+  const m = resolve(map, doc);
+  const out: Record<string, string> = {};
+  if (!isMap(m)) return out;
+  const collect = (source: YAMLMap, depth: number) => {
+    for (const item of source.items) {
+      if (!isPair(item)) continue;
+      if (isMergeKey(item.key)) {
+        const merged = resolve(item.value, doc);
+        if (isMap(merged) && depth < 8) for (const [k, v] of Object.entries(stringMapShallow(merged, doc))) if (!(k in out)) out[k] = v;
+        continue;
+      }
+      const k = keyText(item);
+      const v = resolve(item.value, doc);
+      if (k !== undefined && isScalar(v)) out[k] = v.value === null ? '' : String(v.value);
+    }
+  };
+  collect(m, 0);
+  return out;
+}
+
+function stringMapShallow(map: YAMLMap, doc: Document | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of map.items) {
+    if (!isPair(item) || isMergeKey(item.key)) continue;
+    const k = keyText(item);
+    const v = resolve(item.value, doc);
+    if (k !== undefined && isScalar(v)) out[k] = v.value === null ? '' : String(v.value);
+  }
+  return out;
+}
+
+/** Start and end offsets (relative to the parsed text) of a node, or of a pair from key to value. */
+export function nodeSpan(node: Node | Pair | null | undefined): [number, number] | undefined {
+  if (!node) return undefined;
+  if (isPair(node)) {
+    const k = nodeSpan(node.key as Node);
+    const v = nodeSpan(node.value as Node);
+    if (k && v) return [k[0], v[1]];
+    return k ?? v;
+  }
+  const r = (node as Node).range;
+  if (!r) return undefined;
+  return [r[0], r[1]];
+}
