@@ -23,6 +23,8 @@ if (args.has('--tests')) {
     }
   };
   walk('test');
-  rmSync('out/test', { recursive: true, force: true });
-  await esbuild.build({ ...common, entryPoints: testFiles, outdir: 'out/test', outbase: 'test', external: ['vscode'] });
+  // OUT_DIR lets several builds run side by side (e.g. parallel work trees) without clobbering each other.
+  const outdir = process.env.OUT_DIR || 'out/test';
+  rmSync(outdir, { recursive: true, force: true });
+  await esbuild.build({ ...common, entryPoints: testFiles, outdir, outbase: 'test', external: ['vscode'] });
 }
