@@ -8,6 +8,12 @@ import { memoryRequest } from './memory-request';
 import { requestExceedsLimit } from './request-exceeds-limit';
 import { Rule } from './types';
 import { yamlSyntax } from './yaml-syntax';
+// --- imports: health, replicas, observability ---
+// --- end health, replicas, observability ---
+// --- imports: rbac, security ---
+// --- end rbac, security ---
+// --- imports: state, networking ---
+// --- end state, networking ---
 
 export const allRules: readonly Rule[] = [
   cpuLimit,
@@ -18,6 +24,12 @@ export const allRules: readonly Rule[] = [
   memoryRequest,
   requestExceedsLimit,
   yamlSyntax,
+  // --- rules: health, replicas, observability ---
+  // --- end health, replicas, observability ---
+  // --- rules: rbac, security ---
+  // --- end rbac, security ---
+  // --- rules: state, networking ---
+  // --- end state, networking ---
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 const byId = new Map(allRules.map(r => [r.meta.id, r]));
