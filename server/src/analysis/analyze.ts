@@ -8,6 +8,7 @@ import { allRules, ruleById } from '../rules';
 import { Finding, FixSpec, Report, Rule, RuleContext, Severity } from '../rules/types';
 import { Settings } from './settings';
 import { WorkspaceIndex } from './workspace';
+import { applySuppressions, ConfigIgnores } from './suppress';
 
 export interface RuleFailure {
   ruleId: string;
@@ -19,9 +20,15 @@ export interface AnalysisOptions {
   rules?: readonly Rule[];
   /** Path of the file, for path-based decisions (Helm `templates/`). */
   path?: string;
+  /** `ignore` entries of the configuration file that applies to this file. */
+  suppressions?: ConfigIgnores;
+  /** Leave out cross-resource rules (while the workspace is still being indexed, their verdicts would be wrong). */
+  skipCrossResource?: boolean;
   /** Receives exceptions thrown by a rule; that rule's findings for the object are dropped. */
   onRuleFailure?: (failure: RuleFailure) => void;
 }
+
+const KNOWN_RULES = new Set(allRules.map(r => r.meta.id));
 
 interface CachedFindings {
   key: string;
@@ -36,7 +43,7 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
   if (helm) return [helm];
   const rules = (options.rules ?? allRules).filter(r => level(r, settings) !== 'off');
   const localRules = rules.filter(r => !r.meta.crossResource);
-  const crossRules = rules.filter(r => r.meta.crossResource);
+  const crossRules = options.skipCrossResource ? [] : rules.filter(r => r.meta.crossResource);
   const key = options.rules ? '' : settingsKey(settings);
   const findings: Finding[] = [];
   for (const pd of file.documents) {
@@ -54,7 +61,8 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
     }
     for (const object of pd.objects) runRules(crossRules, object, settings, workspace, findings, options);
   }
-  return findings;
+  // Rule tests run one rule: suppressions of other rules are not "unused" there.
+  return applySuppressions(file, findings, KNOWN_RULES, options.suppressions, !options.rules && level(ruleById('unused-suppression')!, settings) !== 'off');
 }
 
 function level(rule: Rule, settings: Settings): Severity | 'off' {

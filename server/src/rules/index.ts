@@ -1,34 +1,80 @@
 // The registry: every rule, sorted by id. Adding a rule = one import and one entry here.
 import { cpuLimit } from './cpu-limit';
 import { cpuRequest } from './cpu-request';
+import { fileTooLarge } from './file-too-large';
 import { helmTemplate } from './helm-template';
+import { invalidConfig } from './invalid-config';
 import { invalidQuantity } from './invalid-quantity';
 import { memoryLimit } from './memory-limit';
 import { memoryRequest } from './memory-request';
 import { requestExceedsLimit } from './request-exceeds-limit';
 import { Rule } from './types';
+import { unusedSuppression } from './unused-suppression';
 import { yamlSyntax } from './yaml-syntax';
 // --- imports: health, replicas, observability ---
+import { antiAffinity } from './anti-affinity';
+import { hpaMinReplicas } from './hpa-min-replicas';
+import { identicalProbes } from './identical-probes';
+import { livenessProbe } from './liveness-probe';
+import { metricsScrape } from './metrics-scrape';
+import { monitorSelector } from './monitor-selector';
+import { pdb } from './pdb';
+import { pdbBlocksEviction } from './pdb-blocks-eviction';
+import { probePort } from './probe-port';
+import { readinessProbe } from './readiness-probe';
+import { replicas } from './replicas';
 // --- end health, replicas, observability ---
 // --- imports: rbac, security ---
 // --- end rbac, security ---
 // --- imports: state, networking ---
+import { ingressBackend } from './ingress-backend';
+import { ingressTls } from './ingress-tls';
+import { pvcMissing } from './pvc-missing';
+import { selectorMismatch } from './selector-mismatch';
+import { serviceSelector } from './service-selector';
+import { serviceTargetPort } from './service-target-port';
+import { sharedRwoVolume } from './shared-rwo-volume';
+import { statefulDataEphemeral } from './stateful-data-ephemeral';
+import { statefulsetService } from './statefulset-service';
 // --- end state, networking ---
 
 export const allRules: readonly Rule[] = [
   cpuLimit,
   cpuRequest,
+  fileTooLarge,
   helmTemplate,
+  invalidConfig,
   invalidQuantity,
   memoryLimit,
   memoryRequest,
   requestExceedsLimit,
+  unusedSuppression,
   yamlSyntax,
   // --- rules: health, replicas, observability ---
+  antiAffinity,
+  hpaMinReplicas,
+  identicalProbes,
+  livenessProbe,
+  metricsScrape,
+  monitorSelector,
+  pdb,
+  pdbBlocksEviction,
+  probePort,
+  readinessProbe,
+  replicas,
   // --- end health, replicas, observability ---
   // --- rules: rbac, security ---
   // --- end rbac, security ---
   // --- rules: state, networking ---
+  ingressBackend,
+  ingressTls,
+  pvcMissing,
+  selectorMismatch,
+  serviceSelector,
+  serviceTargetPort,
+  sharedRwoVolume,
+  statefulDataEphemeral,
+  statefulsetService,
   // --- end state, networking ---
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 

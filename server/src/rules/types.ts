@@ -62,6 +62,14 @@ export interface Finding {
   object?: ObjectRef;
   container?: string;
   fixes: FixSpec[];
+  /** Set when a suppression accepted this finding: where it lives and why. */
+  suppressed?: Suppression;
+}
+
+export interface Suppression {
+  /** Where the decision lives, e.g. `annotation kubeready.io/ignore` or `.kubeready.yaml`. */
+  source: string;
+  reason?: string;
 }
 
 export interface Report {

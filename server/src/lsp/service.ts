@@ -1,0 +1,463 @@
+// The language server's state and behaviour: open documents and the workspace index, debounced validation,
+// code actions, hover. Only this folder knows LSP.
+import {
+  CodeAction, CodeActionKind, CodeActionParams, Connection, Diagnostic, DidChangeWatchedFilesParams, FileChangeType,
+  Hover, HoverParams, MarkupKind, TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { basename } from 'node:path';
+import { absoluteRange, fixEdits } from '../analysis/analyze';
+import { buildChecklist, ChecklistSnapshot } from '../analysis/checklist';
+import { CONFIG_FILE_NAMES } from '../analysis/config';
+import { fixAllText, minimalEdit } from '../analysis/fixAll';
+import { ignoreFix } from '../analysis/ignoreFix';
+import { Project } from '../analysis/project';
+import { FindingRecord, toRecord } from '../analysis/records';
+import { sarifLog } from '../analysis/sarif';
+import { LineIndex } from '../model/lines';
+import { ManifestFile, parseManifest } from '../model/manifest';
+import { ruleById, ruleDocUrl } from '../rules';
+import { Finding } from '../rules/types';
+import { ChecklistNotification, StatusNotification } from '../protocol';
+import { findYamlFiles, readTextFileAsync, yieldToEventLoop } from './files';
+import { fsPath, SettingsStore } from './settings';
+import { DiagnosticData, SOURCE, toDiagnostic, toRange, toTextEdits } from './toLsp';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeready`;
+const INDEX_MAX_BYTES = 2 * 1024 * 1024;
+
+interface Analysed {
+  version: number;
+  file: ManifestFile;
+  findings: Finding[];
+  excluded: boolean;
+}
+
+export class KubereadyService {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly project = new Project();
+  readonly settings: SettingsStore;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Map<string, string>();
+  private readonly analysed = new Map<string, Analysed>();
+  private workspaceRoots: string[] = [];
+  private indexing = false;
+  private indexRun = 0;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private checklistTimer: NodeJS.Timeout | undefined;
+  private readonly failures = new Set<string>();
+
+  constructor(private readonly connection: Connection) {
+    this.settings = new SettingsStore(connection, () => this.workspaceRoots);
+    this.documents.onDidChangeContent(e => this.onContent(e.document));
+    this.documents.onDidClose(e => this.onClose(e.document.uri));
+  }
+
+  setWorkspaceRoots(roots: string[]): void {
+    this.workspaceRoots = roots;
+  }
+
+  get roots(): readonly string[] {
+    return this.workspaceRoots;
+  }
+
+  // ---- validation -------------------------------------------------------------------------------
+
+  private onContent(document: TextDocument): void {
+    const uri = document.uri;
+    if (isConfigFile(uri)) {
+      this.settings.setOpenConfig(fsPath(uri), document.getText());
+      this.publishConfigDiagnostics(document);
+      this.refreshOpenDocuments();
+      return;
+    }
+    void this.schedule(uri);
+  }
+
+  private async schedule(uri: string): Promise<void> {
+    const existing = this.timers.get(uri);
+    if (existing) clearTimeout(existing);
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const { settings } = await this.settings.resolve(uri);
+    if (this.documents.get(uri)?.version !== version) return; // a newer change schedules itself
+    const delay = Math.max(0, settings.validation.delayMs);
+    if (delay === 0) {
+      this.timers.delete(uri);
+      await this.validate(uri, version);
+      return;
+    }
+    const current = this.timers.get(uri);
+    if (current) clearTimeout(current);
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.validate(uri, version);
+    }, delay));
+  }
+
+  /** Analyses the current text of an open document; returns undefined when the version moved on. */
+  async analyse(uri: string, expectedVersion?: number): Promise<Analysed | undefined> {
+    const document = this.documents.get(uri);
+    if (!document || (expectedVersion !== undefined && document.version !== expectedVersion)) return undefined;
+    const version = document.version;
+    const cached = this.analysed.get(uri);
+    if (cached && cached.version === version && !this.stale.has(uri)) return cached;
+    const resolved = await this.settings.resolve(uri);
+    const latest = this.documents.get(uri);
+    if (!latest || latest.version !== version) return undefined;
+    const text = latest.getText();
+    const path = fsPath(uri);
+    if (resolved.excluded) {
+      const file = this.project.update(uri, text);
+      const result = { version, file, findings: [], excluded: true };
+      this.analysed.set(uri, result);
+      return result;
+    }
+    if (text.length > resolved.settings.validation.maxFileSizeKb * 1024) {
+      // Too large to parse while typing: the file leaves the index and gets one explanation.
+      this.project.remove(uri);
+      const file = parseManifest(uri, '');
+      const result = { version, file, findings: [tooLarge(file, text.length, resolved.settings.validation.maxFileSizeKb)], excluded: false };
+      this.analysed.set(uri, result);
+      return result;
+    }
+    const file = this.project.update(uri, text);
+    const findings = this.project.analyze(uri, resolved.settings, {
+      path,
+      suppressions: resolved.ignores,
+      skipCrossResource: this.indexing,
+      onRuleFailure: f => this.reportRuleFailure(f.ruleId, uri, f.error),
+    });
+    const result = { version, file, findings, excluded: false };
+    this.analysed.set(uri, result);
+    this.stale.delete(uri);
+    return result;
+  }
+
+  private readonly stale = new Set<string>();
+
+  private async validate(uri: string, version: number): Promise<void> {
+    let result: Analysed | undefined;
+    const generation = this.project.workspace.generation;
+    try {
+      result = await this.analyse(uri, version);
+    } catch (error) {
+      this.connection.console.error(`Kubeready could not analyse ${uri}: ${(error as Error)?.stack ?? error}`);
+      return;
+    }
+    if (!result) return;
+    this.publish(uri, result);
+    if (this.project.workspace.generation !== generation) this.refreshOpenDocuments(uri);
+    this.scheduleChecklist();
+  }
+
+  private publish(uri: string, result: Analysed): void {
+    const diagnostics: Diagnostic[] = result.findings.filter(f => !f.suppressed).map(f => toDiagnostic(result.file, f, result.version));
+    const key = JSON.stringify(diagnostics);
+    if (this.published.get(uri) === key) return;
+    this.published.set(uri, key);
+    void this.connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+    this.sendStatus();
+  }
+
+  /** Re-validates open documents (other than `except`) whose cross-resource verdicts may have changed. */
+  refreshOpenDocuments(except?: string): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      for (const document of this.documents.all()) {
+        if (document.uri === except) continue;
+        if (isConfigFile(document.uri)) continue;
+        this.stale.add(document.uri);
+        void this.validate(document.uri, document.version);
+      }
+    }, 20);
+  }
+
+  private onClose(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    this.analysed.delete(uri);
+    this.published.delete(uri);
+    this.settings.forget(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (isConfigFile(uri)) {
+      this.settings.setOpenConfig(fsPath(uri), undefined);
+      this.refreshOpenDocuments();
+      return;
+    }
+    // The file on disk is what the workspace has again (unsaved edits are gone with the editor).
+    const path = fsPath(uri);
+    if (this.isInWorkspace(path)) {
+      void readTextFileAsync(path, INDEX_MAX_BYTES).then(text => {
+        if (this.documents.get(uri)) return;
+        if (text === undefined) this.project.remove(uri);
+        else this.project.update(uri, text);
+        this.refreshOpenDocuments();
+      });
+    } else {
+      this.project.remove(uri);
+      this.refreshOpenDocuments();
+    }
+    this.scheduleChecklist();
+  }
+
+  private reportRuleFailure(ruleId: string, uri: string, error: unknown): void {
+    const key = `${ruleId}\u0000${uri}`;
+    if (this.failures.has(key)) return;
+    this.failures.add(key);
+    this.connection.console.error(`Kubeready rule "${ruleId}" failed on ${uri}; its findings there are dropped: ${(error as Error)?.stack ?? error}`);
+  }
+
+  private publishConfigDiagnostics(document: TextDocument): void {
+    const path = fsPath(document.uri);
+    const lines = new LineIndex(document.getText());
+    const config = this.settings.configOf(path);
+    const diagnostics: Diagnostic[] = config.problems.map(p => ({
+      range: toRange(lines, p.start, p.end),
+      severity: 1,
+      code: 'invalid-config',
+      codeDescription: { href: ruleDocUrl('invalid-config') },
+      source: SOURCE,
+      message: p.message,
+    }));
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  // ---- workspace index -------------------------------------------------------------------------------
+
+  private isInWorkspace(path: string): boolean {
+    return this.workspaceRoots.some(root => path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`));
+  }
+
+  async indexWorkspace(): Promise<{ files: number }> {
+    const run = ++this.indexRun;
+    this.indexing = true;
+    this.sendStatus();
+    let count = 0;
+    try {
+      const files: string[] = [];
+      for (const root of this.workspaceRoots) files.push(...await findYamlFiles(root, () => run !== this.indexRun));
+      for (const path of files) {
+        if (run !== this.indexRun) return { files: count };
+        const uri = URI.file(path).toString();
+        if (this.documents.get(uri) || isConfigFile(uri)) continue;
+        const text = await readTextFileAsync(path, INDEX_MAX_BYTES);
+        if (text === undefined) continue;
+        try {
+          this.project.update(uri, text);
+          count++;
+        } catch (error) {
+          this.connection.console.error(`Kubeready could not index ${path}: ${(error as Error)?.message ?? error}`);
+        }
+        if (count % 20 === 0) await yieldToEventLoop();
+      }
+    } finally {
+      if (run === this.indexRun) {
+        this.indexing = false;
+        this.sendStatus();
+        for (const d of this.documents.all()) this.stale.add(d.uri);
+        this.refreshOpenDocuments();
+        this.scheduleChecklist();
+      }
+    }
+    return { files: count };
+  }
+
+  async onWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {
+    let configChanged = false;
+    let indexChanged = false;
+    for (const change of params.changes) {
+      const path = fsPath(change.uri);
+      if (isConfigFile(change.uri)) {
+        configChanged = true;
+        continue;
+      }
+      if (!/\.ya?ml$/i.test(path) || this.documents.get(change.uri)) continue; // the open text wins
+      if (change.type === FileChangeType.Deleted) {
+        this.project.remove(change.uri);
+        indexChanged = true;
+      } else {
+        const text = await readTextFileAsync(path, INDEX_MAX_BYTES);
+        if (text === undefined) this.project.remove(change.uri);
+        else this.project.update(change.uri, text);
+        indexChanged = true;
+      }
+    }
+    if (configChanged) this.settings.clear();
+    if (configChanged || indexChanged) {
+      for (const d of this.documents.all()) this.stale.add(d.uri);
+      this.refreshOpenDocuments();
+      this.scheduleChecklist();
+    }
+  }
+
+  onConfigurationChanged(): void {
+    this.settings.clear();
+    for (const d of this.documents.all()) this.stale.add(d.uri);
+    this.refreshOpenDocuments();
+    this.scheduleChecklist();
+  }
+
+  // ---- status and checklist --------------------------------------------------------------------------
+
+  private sendStatus(): void {
+    let openFindings = 0;
+    for (const d of this.documents.all()) openFindings += this.analysed.get(d.uri)?.findings.filter(f => !f.suppressed).length ?? 0;
+    void this.connection.sendNotification(StatusNotification.type, {
+      state: this.indexing ? 'indexing' : 'ready',
+      indexedFiles: this.project.uris().length,
+      openFindings,
+    });
+  }
+
+  private scheduleChecklist(): void {
+    if (this.checklistTimer) clearTimeout(this.checklistTimer);
+    this.checklistTimer = setTimeout(() => {
+      this.checklistTimer = undefined;
+      void this.checklist().then(snapshot => this.connection.sendNotification(ChecklistNotification.type, snapshot), () => undefined);
+    }, 200);
+  }
+
+  /** Findings of every file of the workspace (open documents at their current text). */
+  async workspaceFindings(): Promise<Array<{ uri: string; file: ManifestFile; findings: Finding[] }>> {
+    const out: Array<{ uri: string; file: ManifestFile; findings: Finding[] }> = [];
+    for (const uri of this.project.uris()) {
+      if (isConfigFile(uri)) continue;
+      if (this.documents.get(uri)) {
+        const a = await this.analyse(uri);
+        if (a && !a.excluded) out.push({ uri, file: a.file, findings: a.findings });
+        continue;
+      }
+      const resolved = await this.settings.resolve(uri);
+      if (resolved.excluded) continue;
+      const file = this.project.get(uri);
+      if (!file) continue;
+      out.push({ uri, file, findings: this.project.analyze(uri, resolved.settings, { path: fsPath(uri), suppressions: resolved.ignores, skipCrossResource: this.indexing }) });
+    }
+    return out;
+  }
+
+  async checklist(): Promise<ChecklistSnapshot> {
+    const files = await this.workspaceFindings();
+    return buildChecklist(files.map(f => ({ uri: f.uri, file: f.file, findings: f.findings, open: !!this.documents.get(f.uri) })), this.indexing);
+  }
+
+  async sarif(): Promise<object> {
+    const records: FindingRecord[] = [];
+    for (const { uri, file, findings } of await this.workspaceFindings()) {
+      const path = fsPath(uri);
+      const root = this.workspaceRoots.find(r => path.startsWith(r));
+      const display = root ? path.slice(root.length).replace(/^[\\/]/, '') : path;
+      for (const f of findings) {
+        const r = toRecord(file, display, f);
+        if (f.suppressed) r.suppressed = true;
+        records.push(r);
+      }
+    }
+    return sarifLog(records);
+  }
+
+  // ---- code actions ----------------------------------------------------------------------------------
+
+  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    const uri = params.textDocument.uri;
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    const only = params.context.only;
+    const wantsFixAll = !!only?.some(k => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source));
+    const wantsQuickFix = !only || only.some(k => CodeActionKind.QuickFix.startsWith(k));
+    const result = await this.analyse(uri);
+    if (!result || result.version !== document.version) return [];
+    const actions: CodeAction[] = [];
+    if (wantsQuickFix) {
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== SOURCE) continue;
+        const data = diagnostic.data as DiagnosticData | undefined;
+        // A request computed for another version gets nothing rather than a wrong edit.
+        if (!data || data.version !== document.version) continue;
+        const finding = result.findings.find(f => !f.suppressed && f.ruleId === data.ruleId && sameRange(f, data));
+        if (!finding) continue;
+        for (const fix of finding.fixes) {
+          const edits = fixEdits(result.file, finding, fix);
+          if (!edits.length) continue;
+          actions.push({
+            title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: !!fix.preferred,
+            edit: { changes: { [uri]: toTextEdits(result.file.lines, edits) } },
+          });
+        }
+        const ignore = ignoreFix(finding);
+        if (ignore) {
+          const edits = fixEdits(result.file, finding, ignore);
+          if (edits.length) actions.push({ title: ignore.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: toTextEdits(result.file.lines, edits) } } });
+        }
+      }
+    }
+    if (wantsFixAll || (!only && actions.length)) {
+      const edit = await this.fixAllEdit(uri);
+      if (edit) actions.push({ title: 'Fix all Kubeready findings in this file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } });
+    }
+    return actions;
+  }
+
+  async fixAllEdit(uri: string) {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const resolved = await this.settings.resolve(uri);
+    if (resolved.excluded) return undefined;
+    const text = document.getText();
+    const scratch = new Project();
+    for (const other of this.project.uris()) {
+      if (other !== uri) scratch.workspace.setFile(other, this.project.workspace.objectsOf(other));
+    }
+    const result = fixAllText(text, t => {
+      const file = scratch.update(uri, t);
+      return { file, findings: scratch.analyze(uri, resolved.settings, { path: fsPath(uri), suppressions: resolved.ignores }).filter(f => !f.suppressed) };
+    });
+    const edit = minimalEdit(text, result.text);
+    if (!edit) return undefined;
+    const lines = new LineIndex(text);
+    return toTextEdits(lines, [edit])[0];
+  }
+
+  // ---- hover -----------------------------------------------------------------------------------------
+
+  async hover(params: HoverParams): Promise<Hover | null> {
+    const result = await this.analyse(params.textDocument.uri);
+    if (!result) return null;
+    const offset = result.file.lines.offsetAt(params.position.line, params.position.character);
+    const here = result.findings.filter(f => {
+      if (f.suppressed) return false;
+      const [s, e] = absoluteRange(f);
+      return offset >= s && offset <= e;
+    });
+    if (!here.length) return null;
+    const sections = [...new Set(here.map(f => f.ruleId))].map(id => {
+      const meta = ruleById(id)?.meta;
+      if (!meta) return '';
+      return `**Kubeready: ${meta.title}** (\`${id}\`)\n\n*When it fails:* ${meta.whenItFails}\n\n*Fix:* ${meta.remediation}\n\n[Rule documentation](${ruleDocUrl(id)})`;
+    });
+    const [s, e] = absoluteRange(here[0]);
+    return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: toRange(result.file.lines, s, e) };
+  }
+}
+
+function sameRange(f: Finding, data: DiagnosticData): boolean {
+  const [s, e] = absoluteRange(f);
+  return s === data.start && e === data.end;
+}
+
+export function isConfigFile(uri: string): boolean {
+  return CONFIG_FILE_NAMES.includes(basename(fsPath(uri)));
+}
+
+function tooLarge(file: ManifestFile, size: number, capKb: number): Finding {
+  return {
+    ruleId: 'file-too-large', severity: 'info', checklist: 'syntax',
+    message: `This file is ${Math.round(size / 1024)} KB, above the ${capKb} KB limit (kubeready.validation.maxFileSizeKb): it is not checked.`,
+    document: file.documents[0], start: 0, end: 0, fixes: [],
+  };
+}

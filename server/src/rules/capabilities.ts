@@ -1,0 +1,64 @@
+import { WORKLOAD_KINDS } from '../model/workloads';
+import { containerAnchor, describeContainer } from './support/describe';
+import { addedCapabilities, DEFAULT_CAPABILITIES, dropAllFix, dropList, dropsAll, isWindowsPod, securityFixes, securityView } from './support/security';
+import { Rule } from './types';
+
+/** Capabilities that hand a compromised container power over the node or its neighbours, and what they allow. */
+export const DANGEROUS_CAPABILITIES: Record<string, string> = {
+  ALL: 'every capability, which is root on the node in all but name',
+  SYS_ADMIN: 'mounts, namespaces and BPF, the classic way out of a container',
+  NET_ADMIN: 'reconfigures interfaces, routes and iptables rules, and with them the traffic of the pod (of the node with hostNetwork)',
+  NET_RAW: 'crafts raw packets to spoof traffic and poison ARP or DNS for other pods on the node',
+  SYS_PTRACE: 'reads and rewrites the memory of other processes',
+  SYS_MODULE: 'loads kernel modules, which is root on the node',
+  SYS_RAWIO: 'reads and writes devices and kernel memory directly',
+  SYS_BOOT: 'reboots the node',
+  SYS_TIME: 'changes the node\'s clock, breaking certificates and leases',
+  DAC_READ_SEARCH: 'opens any file of the node by handle (the "shocker" escape)',
+  BPF: 'loads BPF programs into the node\'s kernel',
+  PERFMON: 'observes the kernel and other processes through perf and BPF',
+  MAC_ADMIN: 'changes the AppArmor or SELinux policy meant to confine it',
+  MAC_OVERRIDE: 'bypasses the AppArmor or SELinux policy meant to confine it',
+};
+
+export const capabilities: Rule = {
+  meta: {
+    id: 'capabilities', checklist: 'security', severity: 'warning', kinds: WORKLOAD_KINDS, fixable: true,
+    title: 'Containers drop all capabilities and add no dangerous ones',
+    whenItFails: 'A compromised process keeps kernel capabilities such as NET_RAW or SYS_ADMIN and uses them to attack other pods or escape to the node.',
+    remediation: 'Set securityContext.capabilities.drop: [ALL] and add back only the capabilities the process needs (usually none, or NET_BIND_SERVICE).',
+  },
+  check(ctx) {
+    const pod = ctx.pod();
+    if (!pod || isWindowsPod(pod)) return;
+    for (const container of ctx.containers()) {
+      const view = securityView(ctx, container);
+      if (!view) continue;
+      const who = describeContainer(container, ctx.object);
+      const drop = dropList(view);
+      const dropped = new Set(drop.items.map(c => c.name));
+      if (!dropsAll(view)) {
+        const kept = DEFAULT_CAPABILITIES.filter(c => !dropped.has(c));
+        const examples = kept.slice(0, 3).join(', ') + (kept.length > 3 ? ' ...' : '');
+        const message = drop.items.length
+          ? `${who} drops some capabilities but not ALL (capabilities.drop: [ALL]): it keeps the runtime's defaults ${examples}, which a compromised process uses against files and other pods.`
+          : `${who} does not drop all capabilities (capabilities.drop: [ALL]): it keeps the runtime's defaults such as NET_RAW, to spoof traffic of other pods, and CHOWN and SETUID, to take over files.`;
+        ctx.report({
+          node: drop.items.length ? drop.node : containerAnchor(container),
+          container,
+          message,
+          fixes: securityFixes(view, 'capabilities', dropAllFix(view)),
+        });
+      }
+      for (const cap of addedCapabilities(view)) {
+        const danger = DANGEROUS_CAPABILITIES[cap.name];
+        if (!danger) continue;
+        ctx.report({
+          node: cap.node,
+          container,
+          message: `${who} adds capability ${cap.name}: a compromised process ${danger}.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,85 @@
+// What the observability rules share: which Services and pods a ServiceMonitor or PodMonitor selects
+// (prometheus-operator semantics), and which Services select a workload's pods.
+import { isScalar } from 'yaml';
+import { WorkspaceIndex } from '../../analysis/workspace';
+import { K8sObject } from '../../model/manifest';
+import { getBool, getMap, getSeq, seqItems, stringMap } from '../../model/nodes';
+import { LabelSelector, selectorMatches, selectorOf, WORKLOAD_KINDS } from '../../model/workloads';
+import { podLabels } from './availability';
+
+export const MONITOR_KINDS = ['ServiceMonitor', 'PodMonitor'] as const;
+
+/** The namespaces a monitor looks in: `any: true`, `matchNames`, else its own namespace. */
+export type MonitorNamespaces = { any: true } | { names: Array<string | undefined> };
+
+export function monitorNamespaces(monitor: K8sObject): MonitorNamespaces {
+  const ns = getMap(getMap(monitor.map, 'spec', monitor.doc), 'namespaceSelector', monitor.doc);
+  if (getBool(ns, 'any', monitor.doc) === true) return { any: true };
+  const names = seqItems(getSeq(ns, 'matchNames', monitor.doc), monitor.doc)
+    .filter(isScalar)
+    .map(n => String(n.value ?? ''))
+    .filter(n => n !== '');
+  return { names: names.length ? names : [monitor.namespace] };
+}
+
+export function inNamespaces(namespaces: MonitorNamespaces, namespace: string | undefined): boolean {
+  return 'any' in namespaces || namespaces.names.includes(namespace);
+}
+
+export function describeNamespaces(namespaces: MonitorNamespaces): string {
+  if ('any' in namespaces) return 'any namespace';
+  const names = namespaces.names;
+  if (names.length === 1) return names[0] === undefined ? 'the default namespace' : `namespace \`${names[0]}\``;
+  return `namespaces ${names.map(n => (n === undefined ? 'default' : `\`${n}\``)).join(', ')}`;
+}
+
+/** The monitor's `spec.selector`; a missing one is empty, which prometheus-operator treats as "everything". */
+export function selectorOfMonitor(monitor: K8sObject): LabelSelector {
+  const map = getMap(getMap(monitor.map, 'spec', monitor.doc), 'selector', monitor.doc);
+  return selectorOf(map, monitor.doc) ?? { matchLabels: {}, matchExpressions: [], node: undefined };
+}
+
+/** Services a ServiceMonitor selects. */
+export function servicesSelectedBy(workspace: WorkspaceIndex, monitor: K8sObject): K8sObject[] {
+  const namespaces = monitorNamespaces(monitor);
+  const selector = selectorOfMonitor(monitor);
+  return workspace.ofKind('Service').filter(s => inNamespaces(namespaces, s.namespace) && selectorMatches(selector, s.labels));
+}
+
+/** Workloads whose pods a PodMonitor selects. */
+export function workloadsSelectedBy(workspace: WorkspaceIndex, monitor: K8sObject): K8sObject[] {
+  const namespaces = monitorNamespaces(monitor);
+  const selector = selectorOfMonitor(monitor);
+  return workspace.ofKind(...WORKLOAD_KINDS).filter(w => inNamespaces(namespaces, w.namespace) && selectorMatches(selector, podLabels(w)));
+}
+
+/** A Service's `spec.selector` as labels; undefined when it has none (its endpoints are managed by hand). */
+export function serviceSelectorLabels(service: K8sObject): Record<string, string> | undefined {
+  const labels = stringMap(getMap(getMap(service.map, 'spec', service.doc), 'selector', service.doc), service.doc);
+  return Object.keys(labels).length ? labels : undefined;
+}
+
+/** Services in the workload's namespace group that select its pods. */
+export function servicesSelecting(workspace: WorkspaceIndex, workload: K8sObject): K8sObject[] {
+  const labels = podLabels(workload);
+  return workspace.inNamespaceOf(workload, 'Service').filter(s => {
+    const selector = serviceSelectorLabels(s);
+    return !!selector && Object.entries(selector).every(([k, v]) => labels[k] === v);
+  });
+}
+
+/** The ServiceMonitor or PodMonitor that scrapes a workload, if any. */
+export function monitorScraping(workspace: WorkspaceIndex, workload: K8sObject): K8sObject | undefined {
+  const labels = podLabels(workload);
+  for (const monitor of workspace.ofKind('PodMonitor')) {
+    if (inNamespaces(monitorNamespaces(monitor), workload.namespace) && selectorMatches(selectorOfMonitor(monitor), labels)) return monitor;
+  }
+  const services = servicesSelecting(workspace, workload);
+  if (!services.length) return undefined;
+  for (const monitor of workspace.ofKind('ServiceMonitor')) {
+    const namespaces = monitorNamespaces(monitor);
+    const selector = selectorOfMonitor(monitor);
+    if (services.some(s => inNamespaces(namespaces, s.namespace) && selectorMatches(selector, s.labels))) return monitor;
+  }
+  return undefined;
+}

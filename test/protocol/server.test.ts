@@ -1,0 +1,134 @@
+// The language server over stdio, as any editor drives it.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startServer, TestServer } from '../helpers/lspClient';
+
+const WEB = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+function applyTextEdits(text: string, edits: TextEdit[]): string {
+  const doc = TextDocument.create('file:///x.yaml', 'yaml', 1, text);
+  return TextDocument.applyEdits(doc, edits);
+}
+
+describe('language server over stdio', () => {
+  let server: TestServer;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'kubeready-ws-'));
+    mkdirSync(join(root, 'k8s'));
+    server = await startServer({ rootUri: pathToFileURL(root).toString(), settings: { validation: { delayMs: 0 } } });
+  });
+  after(async () => server.stop());
+
+  it('publishes diagnostics with codes, docs links and data, and the quick fix clears them', async () => {
+    const uri = pathToFileURL(join(root, 'k8s', 'web.yaml')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
+    const published = await server.waitForDiagnostics(uri, p => p.diagnostics.some(d => d.code === 'memory-limit'));
+    const memory = published.diagnostics.find(d => d.code === 'memory-limit')!;
+    assert.equal(memory.source, 'kubeready');
+    assert.equal(memory.severity, 2);
+    assert.deepEqual(memory.range, { start: { line: 13, character: 16 }, end: { line: 13, character: 19 } });
+    assert.match(memory.codeDescription!.href, /docs\/rules\/memory-limit\.md$/);
+    assert.equal(published.version, 1);
+
+    const actions = await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: memory.range, context: { diagnostics: [memory] },
+    }) as CodeAction[];
+    const add = actions.find(a => a.title === 'Add resources block (requests and limits)');
+    assert.ok(add, `no resources fix among ${actions.map(a => a.title).join(', ')}`);
+    assert.equal(add.isPreferred, true);
+    const fixed = applyTextEdits(WEB, add.edit!.changes![uri]);
+    assert.match(fixed, /\n {10}resources:\n {12}requests:\n {14}cpu: 100m\n/);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }],
+    });
+    const after = await server.waitForDiagnostics(uri, p => p.version === 2);
+    assert.ok(!after.diagnostics.some((d: Diagnostic) => ['memory-limit', 'cpu-limit', 'memory-request', 'cpu-request'].includes(String(d.code))));
+  });
+
+  it('answers nothing for a code action computed on an older version', async () => {
+    const uri = pathToFileURL(join(root, 'k8s', 'stale.yaml')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
+    const published = await server.waitForDiagnostics(uri, p => p.diagnostics.length > 0);
+    const memory = published.diagnostics.find(d => d.code === 'memory-limit')!;
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }],
+    });
+    await server.waitForDiagnostics(uri, p => p.version === 2);
+    const actions = await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: memory.range, context: { diagnostics: [memory] },
+    }) as CodeAction[];
+    assert.deepEqual(actions.filter(a => a.kind === 'quickfix'), []);
+  });
+
+  it('applies incremental edits and reports YAML syntax errors without crashing', async () => {
+    const uri = pathToFileURL(join(root, 'k8s', 'broken.yaml')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
+    await server.waitForDiagnostics(uri, p => p.version === 1);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 7, character: 17 }, end: { line: 7, character: 28 } }, text: '{app: web' }],
+    });
+    const broken = await server.waitForDiagnostics(uri, p => p.version === 2);
+    assert.ok(broken.diagnostics.some(d => d.code === 'yaml-syntax'), JSON.stringify(broken.diagnostics));
+    assert.ok(!broken.diagnostics.some(d => d.code === 'memory-limit'), 'a broken document is not checked');
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const uri = pathToFileURL(join(root, 'k8s', 'closing.yaml')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
+    await server.waitForDiagnostics(uri, p => p.diagnostics.length > 0);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await server.waitForDiagnostics(uri, p => p.diagnostics.length === 0);
+  });
+
+  it('offers fix-all as source.fixAll.kubeready', async () => {
+    const uri = pathToFileURL(join(root, 'k8s', 'fixall.yaml')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
+    await server.waitForDiagnostics(uri, p => p.diagnostics.length > 0);
+    const actions = await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.kubeready'] },
+    }) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.kubeready');
+    const fixed = applyTextEdits(WEB, actions[0].edit!.changes![uri]);
+    assert.match(fixed, /memory: 256Mi/);
+  });
+
+  it('hover on a finding explains it', async () => {
+    const uri = pathToFileURL(join(root, 'k8s', 'hover.yaml')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
+    await server.waitForDiagnostics(uri, p => p.diagnostics.length > 0);
+    const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 13, character: 17 } }) as { contents: { value: string } };
+    assert.match(hover.contents.value, /Containers limit memory/);
+    assert.match(hover.contents.value, /When it fails/);
+  });
+
+  it('a PodDisruptionBudget file on disk indexed at start-up counts for cross-file rules', async () => {
+    writeFileSync(join(root, 'k8s', 'pdb.yaml'), 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n');
+    const result = await server.connection.sendRequest('kubeready/checkWorkspace') as { files: number };
+    assert.ok(result.files >= 1);
+  });
+});
