@@ -98,6 +98,37 @@ describe('kubeready lint', () => {
   });
 });
 
+describe('kubeready lint with configuration and suppressions', () => {
+  it('reads the nearest .kubeready.yaml, reports its mistakes, and --config points elsewhere', () => {
+    const dir = workspace({
+      '.kubeready.yaml': 'rules:\n  memory-limit: off\n  cpu-limits: off\n',
+      'k8s/pod.yaml': POD_NO_LIMITS,
+      'other/strict.yaml': 'rules:\n  cpu-request: error\n',
+    });
+    const r = run(['lint', '--format', 'json', 'k8s'], { cwd: dir });
+    const json = JSON.parse(r.stdout);
+    const rules = json.findings.map((f: { ruleId: string }) => f.ruleId);
+    assert.ok(!rules.includes('memory-limit'));
+    const bad = json.findings.find((f: { ruleId: string }) => f.ruleId === 'invalid-config');
+    assert.equal(bad.file, '.kubeready.yaml');
+    assert.equal(bad.line, 3);
+    assert.match(bad.message, /Unknown rule id "cpu-limits" \(did you mean "cpu-limit"\?\)/);
+    const strict = JSON.parse(run(['lint', '--format', 'json', '--config', 'other/strict.yaml', 'k8s'], { cwd: dir }).stdout);
+    assert.ok(strict.findings.some((f: { ruleId: string; severity: string }) => f.ruleId === 'memory-limit'));
+    assert.equal(strict.findings.find((f: { ruleId: string }) => f.ruleId === 'cpu-request').severity, 'error');
+  });
+
+  it('hides suppressed findings unless --include-suppressed', () => {
+    const text = POD_NO_LIMITS.replace('  name: demo\n', '  name: demo\n  annotations:\n    kubeready.io/ignore: "memory-limit -- measured"\n');
+    const dir = workspace({ 'pod.yaml': text });
+    const plain = JSON.parse(run(['lint', '--format', 'json', 'pod.yaml'], { cwd: dir }).stdout);
+    assert.ok(!plain.findings.some((f: { ruleId: string }) => f.ruleId === 'memory-limit'));
+    const all = JSON.parse(run(['lint', '--format', 'json', '--include-suppressed', 'pod.yaml'], { cwd: dir }).stdout);
+    assert.equal(all.findings.find((f: { ruleId: string }) => f.ruleId === 'memory-limit').suppressed, true);
+    assert.match(run(['lint', '--include-suppressed', 'pod.yaml'], { cwd: dir }).stdout, /\[memory-limit\] \(suppressed\)/);
+  });
+});
+
 describe('kubeready rules', () => {
   it('lists the catalog as text and JSON', () => {
     const text = run(['rules']);

@@ -84,7 +84,7 @@ export function runRule(rule: Rule, path: string, text: string, settings: Settin
   for (const [p, t] of Object.entries(files)) workspace.setFile(p, indexedObjects(parseManifest(p, t)));
   const file = parseManifest(path, text);
   workspace.setFile(path, indexedObjects(file));
-  const findings = analyze(file, settings, workspace, { rules: [rule], path, onRuleFailure: f => { throw f.error; } });
+  const findings = analyze(file, settings, workspace, { rules: [rule], path, enforceSizeCap: true, onRuleFailure: f => { throw f.error; } });
   return { file, findings };
 }
 

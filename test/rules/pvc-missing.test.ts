@@ -97,6 +97,23 @@ spec:
       files: { 'pvc.yaml': PVC },
     },
     {
+      name: 'a claim name through an alias is reported at the alias',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+  annotations:
+    cache-claim: &claim shared-cache
+spec:
+  containers: [{name: a, image: "a:1"}]
+  volumes:
+    - name: cache
+      persistentVolumeClaim:
+        claimName: *claim
+#                  ^^^^^^ pvc-missing: ${missing('Pod "a"', 'shared-cache')}
+`,
+    },
+    {
       name: 'CronJob pod spec; a claim template of another StatefulSet does not count',
       code: `apiVersion: batch/v1
 kind: CronJob

@@ -1,14 +1,15 @@
 // Pure analysis: a parsed file + settings + workspace index -> findings. No I/O, no LSP.
-import { Node, Pair } from 'yaml';
+import { Document, Node, Pair } from 'yaml';
 import { EditBuilder, TextEdit } from '../model/edits';
 import { K8sObject, ManifestFile, ParsedDocument } from '../model/manifest';
 import { nodeSpan } from '../model/nodes';
-import { containersOf, podTemplate } from '../model/workloads';
+import { ContainerView, containersOf, PodTemplate, podTemplate } from '../model/workloads';
 import { allRules, ruleById } from '../rules';
 import { Finding, FixSpec, Report, Rule, RuleContext, Severity } from '../rules/types';
 import { Settings } from './settings';
 import { WorkspaceIndex } from './workspace';
 import { applySuppressions, ConfigIgnores } from './suppress';
+import { CONFIG_FILE_NAMES, parseConfig } from './config';
 
 export interface RuleFailure {
   ruleId: string;
@@ -22,6 +23,8 @@ export interface AnalysisOptions {
   path?: string;
   /** `ignore` entries of the configuration file that applies to this file. */
   suppressions?: ConfigIgnores;
+  /** Answer one `file-too-large` finding for text above `validation.maxFileSizeKb` (the editor; the CLI checks everything). */
+  enforceSizeCap?: boolean;
   /** Leave out cross-resource rules (while the workspace is still being indexed, their verdicts would be wrong). */
   skipCrossResource?: boolean;
   /** Receives exceptions thrown by a rule; that rule's findings for the object are dropped. */
@@ -35,34 +38,66 @@ interface CachedFindings {
   findings: Finding[];
 }
 
+interface CachedCrossFindings extends CachedFindings {
+  workspace: WorkspaceIndex;
+  generation: number;
+  /** What the rules read of the workspace index (see WorkspaceIndex.recordReads). */
+  reads: string[];
+}
+
+/** Findings of the rules that read only their own object, per parsed document (reused across edits). */
 const localCache = new WeakMap<ParsedDocument, CachedFindings>();
+/** Findings of cross-resource rules per object, valid until something they read in the workspace changes. */
+const crossCache = new WeakMap<K8sObject, CachedCrossFindings>();
 
 export function analyze(file: ManifestFile, settings: Settings, workspace: WorkspaceIndex, options: AnalysisOptions = {}): Finding[] {
   if (!settings.enable) return [];
+  if (options.path && isConfigPath(options.path)) return configFindings(file);
+  if (options.enforceSizeCap && file.text.length > settings.validation.maxFileSizeKb * 1024) return [fileTooLargeFinding(file, settings)];
   const helm = helmTemplateFinding(file, options.path);
   if (helm) return [helm];
-  const rules = (options.rules ?? allRules).filter(r => level(r, settings) !== 'off');
-  const localRules = rules.filter(r => !r.meta.crossResource);
-  const crossRules = options.skipCrossResource ? [] : rules.filter(r => r.meta.crossResource);
-  const key = options.rules ? '' : settingsKey(settings);
+  const plan = planFor(settings, options.rules);
+  // Only runs of the whole registry are cached (a rule test runs one rule on the same documents).
+  const key = options.rules ? '' : plan.key;
+  const skipCross = !!options.skipCrossResource;
   const findings: Finding[] = [];
   for (const pd of file.documents) {
     if (pd.problems.length) {
-      findings.push(...syntaxFindings(pd));
+      pushAll(findings, syntaxFindings(pd));
       continue;
     }
     const cached = key ? localCache.get(pd) : undefined;
-    if (cached && cached.key === key) findings.push(...cached.findings);
+    if (cached && cached.key === key) pushAll(findings, cached.findings);
     else {
       const local: Finding[] = [];
-      for (const object of pd.objects) runRules(localRules, object, settings, workspace, local, options);
-      if (key) localCache.set(pd, { key, findings: local });
-      findings.push(...local);
+      // A rule that reads the workspace without declaring crossResource must not be cached as local.
+      const reads = workspace.recordReads(() => {
+        for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, options);
+      });
+      if (key && !reads.length) localCache.set(pd, { key, findings: local });
+      pushAll(findings, local);
     }
-    for (const object of pd.objects) runRules(crossRules, object, settings, workspace, findings, options);
+    if (skipCross) continue;
+    for (const object of pd.objects) {
+      if (!plan.cross.for(object.kind).length) continue;
+      const entry = key ? crossCache.get(object) : undefined;
+      if (entry && entry.key === key && entry.workspace === workspace && workspace.unchangedSince(entry.generation, entry.reads)) {
+        pushAll(findings, entry.findings);
+        continue;
+      }
+      const cross: Finding[] = [];
+      const generation = workspace.generation;
+      const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, options));
+      if (key) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
+      pushAll(findings, cross);
+    }
   }
-  // Rule tests run one rule: suppressions of other rules are not "unused" there.
-  return applySuppressions(file, findings, KNOWN_RULES, options.suppressions, !options.rules && level(ruleById('unused-suppression')!, settings) !== 'off');
+  // A run without the unused-suppression rule (a rule test, or the rule turned off) reports none.
+  return applySuppressions(file, findings, KNOWN_RULES, options.suppressions, plan.reportsUnused);
+}
+
+function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i]);
 }
 
 function level(rule: Rule, settings: Settings): Severity | 'off' {
@@ -79,48 +114,100 @@ function settingsKey(settings: Settings): string {
   return k;
 }
 
-function runRules(rules: readonly Rule[], object: K8sObject, settings: Settings, workspace: WorkspaceIndex, out: Finding[], options: AnalysisOptions): void {
-  for (const rule of rules) {
-    if (rule.meta.kinds && !rule.meta.kinds.includes(object.kind)) continue;
-    const produced: Finding[] = [];
-    const ctx = createContext(rule, object, settings, workspace, produced);
+/** Rules by object kind, in registry order: the rules without `kinds` apply to every kind. */
+class RulesByKind {
+  private readonly byKind = new Map<string, readonly Rule[]>();
+  constructor(private readonly rules: readonly Rule[]) {}
+
+  for(kind: string): readonly Rule[] {
+    let list = this.byKind.get(kind);
+    if (!list) {
+      list = this.rules.filter(r => !r.meta.kinds || r.meta.kinds.includes(kind));
+      this.byKind.set(kind, list);
+    }
+    return list;
+  }
+}
+
+interface Plan {
+  key: string;
+  local: RulesByKind;
+  cross: RulesByKind;
+  reportsUnused: boolean;
+}
+
+/** The enabled rules for these settings, split and indexed once per distinct settings. */
+const plans = new Map<string, Plan>();
+
+function planFor(settings: Settings, only: readonly Rule[] | undefined): Plan {
+  const key = settingsKey(settings);
+  const cached = only ? undefined : plans.get(key);
+  if (cached) return cached;
+  const rules = (only ?? allRules).filter(r => level(r, settings) !== 'off');
+  const plan: Plan = {
+    key,
+    local: new RulesByKind(rules.filter(r => !r.meta.crossResource)),
+    cross: new RulesByKind(rules.filter(r => r.meta.crossResource)),
+    reportsUnused: rules.some(r => r.meta.id === 'unused-suppression'),
+  };
+  if (!only) {
+    if (plans.size >= 64) plans.clear();
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+function runRules(rules: RulesByKind, object: K8sObject, settings: Settings, workspace: WorkspaceIndex, out: Finding[], options: AnalysisOptions): void {
+  const applicable = rules.for(object.kind);
+  if (!applicable.length) return;
+  const ctx = new Context(object, settings, workspace, out);
+  for (const rule of applicable) {
+    const before = out.length;
+    ctx.rule = rule;
     try {
       rule.check(ctx);
-      out.push(...produced);
     } catch (error) {
+      out.length = before;
       options.onRuleFailure?.({ ruleId: rule.meta.id, error });
     }
   }
 }
 
-function createContext(rule: Rule, object: K8sObject, settings: Settings, workspace: WorkspaceIndex, out: Finding[]): RuleContext {
-  const severity = level(rule, settings) as Severity;
-  return {
-    object,
-    doc: object.doc,
-    settings,
-    workspace,
-    pod: () => podTemplate(object),
-    containers: (opts) => {
-      const pod = podTemplate(object);
-      return pod ? containersOf(pod, opts) : [];
-    },
-    report(report: Report) {
-      const [start, end] = spanOf(report.node, object);
-      out.push({
-        ruleId: rule.meta.id,
-        severity: settings.rules[rule.meta.id] ? severity : report.severity ?? severity,
-        checklist: rule.meta.checklist,
-        message: report.message,
-        document: object.document,
-        start,
-        end,
-        object: { kind: object.kind, name: object.name, namespace: object.namespace },
-        container: report.container?.name,
-        fixes: report.fixes ?? [],
-      });
-    },
-  };
+/** What a rule sees; one per object, shared by the rules that check it in turn. */
+class Context implements RuleContext {
+  readonly doc: Document;
+  rule!: Rule;
+
+  constructor(readonly object: K8sObject, readonly settings: Settings, readonly workspace: WorkspaceIndex, private readonly out: Finding[]) {
+    this.doc = object.doc;
+  }
+
+  pod(): PodTemplate | undefined {
+    return podTemplate(this.object);
+  }
+
+  containers(opts?: { init?: boolean }): ContainerView[] {
+    const pod = podTemplate(this.object);
+    return pod ? containersOf(pod, opts) : [];
+  }
+
+  report(report: Report): void {
+    const { rule, object, settings } = this;
+    const severity = level(rule, settings) as Severity;
+    const [start, end] = spanOf(report.node, object);
+    this.out.push({
+      ruleId: rule.meta.id,
+      severity: settings.rules[rule.meta.id] ? severity : report.severity ?? severity,
+      checklist: rule.meta.checklist,
+      message: report.message,
+      document: object.document,
+      start,
+      end,
+      object: { kind: object.kind, name: object.name, namespace: object.namespace },
+      container: report.container?.name,
+      fixes: report.fixes ?? [],
+    });
+  }
 }
 
 function spanOf(node: Node | Pair | null | undefined, object: K8sObject): [number, number] {
@@ -130,16 +217,30 @@ function spanOf(node: Node | Pair | null | undefined, object: K8sObject): [numbe
 
 function syntaxFindings(pd: ParsedDocument): Finding[] {
   const rule = ruleById('yaml-syntax');
-  return pd.problems.map(p => ({
-    ruleId: 'yaml-syntax',
-    severity: 'error' as const,
-    checklist: rule?.meta.checklist ?? 'syntax',
-    message: p.message.endsWith('.') ? p.message : `${p.message}.`,
-    document: pd,
-    start: Math.min(p.start, pd.text.length),
-    end: Math.min(p.end, pd.text.length),
-    fixes: [],
-  }));
+  const text = pd.text;
+  // Errors reported past the end (an unclosed bracket) point at the last character written instead.
+  let lastContent = text.length;
+  while (lastContent > 0 && /\s/.test(text[lastContent - 1])) lastContent--;
+  return pd.problems.map(p => {
+    let start = Math.min(p.start, text.length);
+    let end = Math.min(Math.max(p.end, start), text.length);
+    if (start >= lastContent && lastContent > 0) {
+      start = lastContent - 1;
+      end = lastContent;
+    }
+    // A one-character error on a token (a duplicate key) covers the whole token.
+    if (end - start <= 1) while (end < text.length && /[^\s:,\]}#]/.test(text[end])) end++;
+    return {
+      ruleId: 'yaml-syntax',
+      severity: 'error' as const,
+      checklist: rule?.meta.checklist ?? 'syntax',
+      message: p.message.endsWith('.') ? p.message : `${p.message}.`,
+      document: pd,
+      start,
+      end,
+      fixes: [],
+    };
+  });
 }
 
 const TEMPLATE_SYNTAX = /\{\{-?\s*[^}]*\}\}/;
@@ -177,4 +278,27 @@ export function fixEdits(file: ManifestFile, finding: Finding, fix: FixSpec): Te
 
 export function absoluteRange(finding: Finding): [number, number] {
   return [finding.document.offset + finding.start, finding.document.offset + finding.end];
+}
+
+export function isConfigPath(path: string): boolean {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return CONFIG_FILE_NAMES.includes(name);
+}
+
+/** Problems of a `.kubeready.yaml`, as findings of the config file itself. */
+function configFindings(file: ManifestFile): Finding[] {
+  const pd = file.documents[0];
+  return parseConfig(file.text).problems.map(p => ({
+    ruleId: 'invalid-config', severity: 'error' as const, checklist: 'syntax' as const, message: p.message,
+    document: pd, start: p.start - pd.offset, end: p.end - pd.offset, fixes: [],
+  }));
+}
+
+export function fileTooLargeFinding(file: ManifestFile, settings: Settings): Finding {
+  const cap = settings.validation.maxFileSizeKb;
+  return {
+    ruleId: 'file-too-large', severity: 'info', checklist: 'syntax',
+    message: `This file is ${Math.round(file.text.length / 1024)} KB, above the ${cap} KB limit (kubeready.validation.maxFileSizeKb): it is not checked in the editor; \`kubeready lint\` checks it.`,
+    document: file.documents[0], start: 0, end: 0, fixes: [],
+  };
 }

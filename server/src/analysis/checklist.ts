@@ -45,6 +45,10 @@ export interface ChecklistSnapshot {
   others: ChecklistEntry[];
   /** Findings that belong to no object (syntax, Helm templates). */
   fileFindings: Array<{ uri: string; findings: ChecklistFinding[] }>;
+  /** Kubernetes objects in the checked files, with or without findings (0: no manifests at all). */
+  objects: number;
+  /** Files checked. */
+  files: number;
 }
 
 export const CORE_ITEMS: readonly Checklist[] = ['resources', 'health', 'rbac', 'replicas', 'observability', 'security'];
@@ -69,7 +73,9 @@ export function buildChecklist(files: FileFindings[], indexing = false): Checkli
   const workloads: ChecklistEntry[] = [];
   const others: ChecklistEntry[] = [];
   const fileFindings: ChecklistSnapshot['fileFindings'] = [];
+  let objects = 0;
   for (const { uri, file, findings } of files) {
+    for (const pd of file.documents) objects += pd.objects.length;
     const loose: ChecklistFinding[] = [];
     const byObject = new Map<string, Finding[]>();
     for (const f of findings) {
@@ -113,7 +119,7 @@ export function buildChecklist(files: FileFindings[], indexing = false): Checkli
     }
   }
   const byPlace = (a: ChecklistEntry, b: ChecklistEntry) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line;
-  return { indexing, workloads: workloads.sort(byPlace), others: others.sort(byPlace), fileFindings };
+  return { indexing, workloads: workloads.sort(byPlace), others: others.sort(byPlace), fileFindings, objects, files: files.length };
 }
 
 function order(id: Checklist): number {

@@ -31,9 +31,15 @@ export function nonOverlappingFixEdits(file: ManifestFile, findings: Finding[]):
   return { edits: accepted, applied };
 }
 
+/**
+ * Two edits conflict when their ranges intersect, or when an insertion touches another edit's range:
+ * text inserted at the edge of a deleted block may belong to the block (a key added to a map being removed).
+ */
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+  const touches = (insert: TextEdit, other: TextEdit) => other.start <= insert.start && insert.start <= other.end;
+  if (a.start === a.end) return touches(a, b);
+  if (b.start === b.end) return touches(b, a);
+  return a.start < b.end && b.start < a.end;
 }
 
 export interface FixAllResult {
@@ -45,12 +51,13 @@ export interface FixAllResult {
 
 /**
  * Applies fixes pass after pass (a fix can make room for another: a new `resources` block, then a missing
- * limit) until a pass changes nothing, at most `maxPasses` times.
+ * limit) until a pass changes nothing, at most `maxPasses` times. Fixes that insert into the same map
+ * conflict (two would add `securityContext:` twice), so one pass applies only some of them.
  */
 export function fixAllText(
   text: string,
   analyzeText: (text: string) => { file: ManifestFile; findings: Finding[] },
-  maxPasses = 5,
+  maxPasses = 30,
 ): FixAllResult {
   let current = text;
   const fixed: Finding[] = [];

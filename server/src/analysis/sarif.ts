@@ -36,7 +36,7 @@ export function sarifLog(records: FindingRecord[], version = '0.0.0'): object {
           message: { text: r.message },
           locations: [{
             physicalLocation: {
-              artifactLocation: { uri: r.file.replace(/\\/g, '/') },
+              artifactLocation: { uri: artifactUri(r.file) },
               region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: Math.max(r.endColumn, r.endLine === r.line ? r.column : 1) },
             },
           }],
@@ -50,6 +50,19 @@ export function sarifLog(records: FindingRecord[], version = '0.0.0'): object {
       columnKind: 'unicodeCodePoints',
     }],
   };
+}
+
+/**
+ * A file path as the URI reference SARIF requires (`format: uri-reference`): relative paths stay relative,
+ * absolute ones become file: URIs, and every segment is percent-encoded (spaces, `:`, `#`, non-ASCII...).
+ */
+export function artifactUri(file: string): string {
+  const path = file.replace(/\\/g, '/');
+  const encode = (p: string) => p.split('/').map(segment => encodeURIComponent(segment)).join('/');
+  const drive = /^([A-Za-z]):\//.exec(path);
+  if (drive) return `file:///${drive[1]}:/${encode(path.slice(3))}`;
+  if (path.startsWith('/')) return `file://${encode(path)}`;
+  return encode(path);
 }
 
 export function formatSarif(records: FindingRecord[], version?: string): string {

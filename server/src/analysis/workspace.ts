@@ -1,60 +1,192 @@
-// What cross-resource rules see: every Kubernetes object of the workspace, by file and by kind.
+// What cross-resource rules see: every Kubernetes object of the workspace, by file, by kind and by namespace.
+//
+// The index also knows what changed: each update compares the file's objects with its previous ones (parsed
+// documents are reused across edits, so an unchanged object is the same object) and notes which kinds and
+// (kind, namespace) groups changed at which generation. A caller can record what a computation read
+// (`recordReads`) and later ask whether any of it changed since (`unchangedSince`): that is how cross-resource
+// findings are reused after an edit that does not concern them.
 import { K8sObject } from '../model/manifest';
+
+/** A read of the whole index (`objects()`, files): any change invalidates it. */
+const EVERYTHING = '*';
+
+const EMPTY: readonly K8sObject[] = Object.freeze([]);
+
+function groupKey(kind: string, namespace: string | undefined): string {
+  return namespace === undefined ? `${kind}\u0000` : `${kind}\u0000=${namespace}`;
+}
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, readonly K8sObject[]>();
-  private kinds: Map<string, K8sObject[]> | undefined;
+  /** Objects by kind, then by namespace group; rebuilt lazily for the kinds that changed. */
+  private readonly kinds = new Map<string, { all: K8sObject[]; byNamespace?: Map<string, K8sObject[]> }>();
+  private allStale = true;
+  private readonly staleKinds = new Set<string>();
+  /** Lists for several kinds at once, dropped on any change. */
+  private readonly combined = new Map<string, K8sObject[]>();
+  /** Generation of the last change of each kind, each (kind, namespace) group, and of anything. */
+  private readonly lastChange = new Map<string, number>();
+  private recorder: Set<string> | undefined;
   /** Bumped on every change, so callers can tell whether cross-resource verdicts may have changed. */
   generation = 0;
 
   setFile(uri: string, objects: readonly K8sObject[]): void {
+    const previous = this.files.get(uri);
     this.files.set(uri, objects);
-    this.kinds = undefined;
     this.generation++;
+    this.noteChanges(previous ?? EMPTY, objects);
   }
 
   removeFile(uri: string): boolean {
-    const had = this.files.delete(uri);
-    if (had) {
-      this.kinds = undefined;
-      this.generation++;
-    }
-    return had;
+    const previous = this.files.get(uri);
+    if (!previous) return false;
+    this.files.delete(uri);
+    this.generation++;
+    this.noteChanges(previous, EMPTY);
+    return true;
   }
 
   hasFile(uri: string): boolean {
+    this.recorder?.add(EVERYTHING);
     return this.files.has(uri);
   }
 
   fileUris(): string[] {
+    this.recorder?.add(EVERYTHING);
     return [...this.files.keys()];
   }
 
   objectsOf(uri: string): readonly K8sObject[] {
-    return this.files.get(uri) ?? [];
+    this.recorder?.add(EVERYTHING);
+    return this.files.get(uri) ?? EMPTY;
   }
 
   *objects(): Iterable<K8sObject> {
+    this.recorder?.add(EVERYTHING);
     for (const list of this.files.values()) yield* list;
   }
 
+  /** Objects of these kinds, in file order. The list is shared: do not modify it. */
   ofKind(...kinds: string[]): K8sObject[] {
-    if (!this.kinds) {
-      const byKind = new Map<string, K8sObject[]>();
-      for (const o of this.objects()) {
-        const list = byKind.get(o.kind);
-        if (list) list.push(o);
-        else byKind.set(o.kind, [o]);
-      }
-      this.kinds = byKind;
+    const recorder = this.recorder;
+    if (recorder) for (const k of kinds) recorder.add(k);
+    if (kinds.length === 1) return this.kindEntry(kinds[0])?.all ?? (EMPTY as K8sObject[]);
+    const key = kinds.join('\u0000');
+    let list = this.combined.get(key);
+    if (!list) {
+      list = kinds.flatMap(k => this.kindEntry(k)?.all ?? []);
+      this.combined.set(key, list);
     }
-    if (kinds.length === 1) return this.kinds.get(kinds[0]) ?? [];
-    return kinds.flatMap(k => this.kinds!.get(k) ?? []);
+    return list;
   }
 
-  /** Objects of these kinds in the same namespace group as `object` (no namespace is its own group). */
+  /**
+   * Objects of these kinds in the same namespace group as `object` (no namespace is its own group), kind by
+   * kind in file order. The list is shared: do not modify it.
+   */
   inNamespaceOf(object: { namespace: string | undefined }, ...kinds: string[]): K8sObject[] {
-    return this.ofKind(...kinds).filter(o => o.namespace === object.namespace);
+    const group = groupKey('', object.namespace);
+    const recorder = this.recorder;
+    if (recorder) for (const k of kinds) recorder.add(groupKey(k, object.namespace));
+    if (kinds.length === 1) return this.namespaceList(kinds[0], group);
+    const key = `${group}\u0000${kinds.join('\u0000')}`;
+    let list = this.combined.get(key);
+    if (!list) {
+      list = kinds.flatMap(k => this.namespaceList(k, group));
+      this.combined.set(key, list);
+    }
+    return list;
+  }
+
+  /**
+   * Runs `read` and returns what it read of the index: kinds, (kind, namespace) groups, or everything. Pass the
+   * result to `unchangedSince` to learn whether a result computed from those reads is still current.
+   */
+  recordReads(read: () => void): string[] {
+    const outer = this.recorder;
+    const reads = new Set<string>();
+    this.recorder = reads;
+    try {
+      read();
+    } finally {
+      this.recorder = outer;
+      if (outer) for (const r of reads) outer.add(r);
+    }
+    return [...reads];
+  }
+
+  /** True when nothing that `reads` covers changed after `generation`. */
+  unchangedSince(generation: number, reads: readonly string[]): boolean {
+    if (generation === this.generation) return true;
+    for (const r of reads) {
+      const changed = this.lastChange.get(r);
+      if (changed !== undefined && changed > generation) return false;
+    }
+    return true;
+  }
+
+  private noteChanges(before: readonly K8sObject[], after: readonly K8sObject[]): void {
+    const g = this.generation;
+    let changed = false;
+    const mark = (o: K8sObject) => {
+      changed = true;
+      this.lastChange.set(o.kind, g);
+      this.lastChange.set(groupKey(o.kind, o.namespace), g);
+      if (!this.allStale) this.staleKinds.add(o.kind);
+    };
+    if (!before.length) after.forEach(mark);
+    else if (!after.length) before.forEach(mark);
+    else {
+      const old = new Set(before);
+      const now = new Set(after);
+      for (const o of after) if (!old.has(o)) mark(o);
+      for (const o of before) if (!now.has(o)) mark(o);
+      // Same objects in another order (documents moved): lists in file order change, not the kinds' members.
+      if (!changed && before.some((o, i) => after[i] !== o)) for (const o of after) mark(o);
+    }
+    if (changed) {
+      this.lastChange.set(EVERYTHING, g);
+      this.combined.clear();
+    }
+  }
+
+  private kindEntry(kind: string) {
+    if (this.allStale || this.staleKinds.size) this.rebuild();
+    return this.kinds.get(kind);
+  }
+
+  private namespaceList(kind: string, group: string): K8sObject[] {
+    const entry = this.kindEntry(kind);
+    if (!entry) return EMPTY as K8sObject[];
+    if (!entry.byNamespace) {
+      const byNamespace = new Map<string, K8sObject[]>();
+      for (const o of entry.all) {
+        const key = groupKey('', o.namespace);
+        const list = byNamespace.get(key);
+        if (list) list.push(o);
+        else byNamespace.set(key, [o]);
+      }
+      entry.byNamespace = byNamespace;
+    }
+    return entry.byNamespace.get(group) ?? (EMPTY as K8sObject[]);
+  }
+
+  /** One pass over every object, refilling the kinds that changed (all of them the first time). */
+  private rebuild(): void {
+    const all = this.allStale;
+    const stale = this.staleKinds;
+    if (all) this.kinds.clear();
+    else for (const k of stale) this.kinds.delete(k);
+    for (const list of this.files.values()) {
+      for (const o of list) {
+        if (!all && !stale.has(o.kind)) continue;
+        const entry = this.kinds.get(o.kind);
+        if (entry) entry.all.push(o);
+        else this.kinds.set(o.kind, { all: [o] });
+      }
+    }
+    this.allStale = false;
+    stale.clear();
   }
 }
 

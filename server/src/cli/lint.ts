@@ -7,6 +7,7 @@ import { collectFiles, UsageError } from './files';
 import { formatJson, formatText, summarize } from './formatters';
 import { formatSarif } from '../analysis/sarif';
 import { loadSettingsFor } from './config';
+import { isConfigPath } from '../analysis/analyze';
 
 export interface LintOptions {
   paths: string[];
@@ -58,7 +59,8 @@ interface Input {
 
 async function readInputs(paths: string[]): Promise<Input[]> {
   const out: Input[] = [];
-  const filePaths = collectFiles(paths.filter(p => p !== '-'));
+  // Config files are read where they apply (and their mistakes reported there), not linted as manifests.
+  const filePaths = collectFiles(paths.filter(p => p !== '-')).filter(p => !isConfigPath(p));
   if (paths.includes('-')) out.push({ path: STDIN_NAME, display: STDIN_NAME, text: await readStdin() });
   for (const path of filePaths) {
     let text: string;

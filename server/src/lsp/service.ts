@@ -7,7 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { basename } from 'node:path';
-import { absoluteRange, fixEdits } from '../analysis/analyze';
+import { absoluteRange, fileTooLargeFinding, fixEdits } from '../analysis/analyze';
 import { buildChecklist, ChecklistSnapshot } from '../analysis/checklist';
 import { CONFIG_FILE_NAMES } from '../analysis/config';
 import { fixAllText, minimalEdit } from '../analysis/fixAll';
@@ -119,7 +119,7 @@ export class KubereadyService {
       // Too large to parse while typing: the file leaves the index and gets one explanation.
       this.project.remove(uri);
       const file = parseManifest(uri, '');
-      const result = { version, file, findings: [tooLarge(file, text.length, resolved.settings.validation.maxFileSizeKb)], excluded: false };
+      const result = { version, file, findings: [fileTooLargeFinding({ ...file, text }, resolved.settings)], excluded: false };
       this.analysed.set(uri, result);
       return result;
     }
@@ -342,8 +342,11 @@ export class KubereadyService {
   }
 
   async checklist(): Promise<ChecklistSnapshot> {
+    // Read before the awaits: indexing may end while the files listed here are analysed, and a snapshot of
+    // a partial index must not claim to be complete.
+    const indexing = this.indexing;
     const files = await this.workspaceFindings();
-    return buildChecklist(files.map(f => ({ uri: f.uri, file: f.file, findings: f.findings, open: !!this.documents.get(f.uri) })), this.indexing);
+    return buildChecklist(files.map(f => ({ uri: f.uri, file: f.file, findings: f.findings, open: !!this.documents.get(f.uri) })), indexing || this.indexing);
   }
 
   async sarif(): Promise<object> {
@@ -452,12 +455,4 @@ function sameRange(f: Finding, data: DiagnosticData): boolean {
 
 export function isConfigFile(uri: string): boolean {
   return CONFIG_FILE_NAMES.includes(basename(fsPath(uri)));
-}
-
-function tooLarge(file: ManifestFile, size: number, capKb: number): Finding {
-  return {
-    ruleId: 'file-too-large', severity: 'info', checklist: 'syntax',
-    message: `This file is ${Math.round(size / 1024)} KB, above the ${capKb} KB limit (kubeready.validation.maxFileSizeKb): it is not checked.`,
-    document: file.documents[0], start: 0, end: 0, fixes: [],
-  };
 }

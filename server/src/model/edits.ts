@@ -337,7 +337,34 @@ export class EditBuilder {
       return this.delete(s, e);
     }
     if (map.items.length === 1) return this;
+    const index = map.items.indexOf(pair);
+    const before = this.text.slice(this.lineStart(start), start);
+    if (before.trim() && index + 1 < map.items.length) {
+      // The first key of a `- key: v` item: the next key moves up onto the dash line.
+      const next = (map.items[index + 1].key as Node | null)?.range?.[0];
+      if (next !== undefined) return this.delete(start, next);
+    }
     return this.deleteLines(start, Math.max(end - 1, start));
+  }
+
+  /** Removes one item of a sequence (its lines in block style, the item and a comma in flow style). */
+  removeItem(seq: YAMLSeq, index: number): this {
+    const item = seq.items[index] as Node | undefined;
+    const r = item?.range;
+    if (!r) return this;
+    if (seq.flow) {
+      let s = r[0];
+      let e = r[1];
+      const after = this.text.slice(e).match(/^\s*,\s*/);
+      if (after) e += after[0].length;
+      else {
+        const before = this.text.slice(0, s).match(/,\s*$/);
+        if (before) s -= before[0].length;
+      }
+      return this.delete(s, e);
+    }
+    const dash = this.text.lastIndexOf('-', r[0]);
+    return this.deleteLines(dash >= 0 ? dash : r[0], Math.max(r[1] - 1, r[0]));
   }
 }
 

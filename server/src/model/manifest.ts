@@ -103,33 +103,59 @@ export function parseManifest(uri: string, text: string, previous?: ManifestFile
   // `yaml` does not treat a lone CR as a line break; replacing it with LF keeps every offset.
   const eol = detectEol(text);
   const source = eol === '\r' ? text.replace(/\r(?!\n)/g, '\n') : text;
-  const reusable = new Map<string, ParsedDocument[]>();
-  for (const d of previous?.documents ?? []) {
-    const list = reusable.get(d.text);
-    if (list) list.push(d);
-    else reusable.set(d.text, [d]);
-  }
   const documents: ParsedDocument[] = [];
   if (needsWholeParse(source)) {
     documents.push(...parseWhole(source));
   } else {
     const starts = documentStarts(source);
-    for (let i = 0; i < starts.length; i++) {
-      const offset = starts[i];
-      const end = i + 1 < starts.length ? starts[i + 1] : source.length;
-      const slice = source.slice(offset, end);
-      const candidates = reusable.get(slice);
-      const reused = candidates?.shift();
-      if (reused) {
-        reused.index = i;
-        reused.offset = offset;
-        documents.push(reused);
+    const slices = starts.map((offset, i) => source.slice(offset, i + 1 < starts.length ? starts[i + 1] : source.length));
+    const reused = previous ? matchUnchanged(previous.documents, slices) : [];
+    for (let i = 0; i < slices.length; i++) {
+      const old = reused[i];
+      if (old) {
+        old.index = i;
+        old.offset = starts[i];
+        documents.push(old);
       } else {
-        documents.push(parseSlice(slice, offset, i));
+        // A slice shares the memory of the whole text, and so do the strings `yaml` cuts from it: re-parsed
+        // alone while the rest is reused, it would keep this version of the file alive. A copy does not.
+        documents.push(parseSlice(previous ? detach(slices[i]) : slices[i], starts[i], i));
       }
     }
   }
   return { uri, text, lines: new LineIndex(text), eol, documents };
+}
+
+/**
+ * Previous documents whose text is unchanged, by new slice index. An edit leaves a common head and tail;
+ * only the slices between them are looked up by text.
+ */
+function matchUnchanged(old: readonly ParsedDocument[], slices: readonly string[]): Array<ParsedDocument | undefined> {
+  const out = new Array<ParsedDocument | undefined>(slices.length);
+  let head = 0;
+  while (head < slices.length && head < old.length && old[head].text === slices[head]) {
+    out[head] = old[head];
+    head++;
+  }
+  let tail = 0;
+  while (tail < slices.length - head && tail < old.length - head && old[old.length - 1 - tail].text === slices[slices.length - 1 - tail]) {
+    out[slices.length - 1 - tail] = old[old.length - 1 - tail];
+    tail++;
+  }
+  if (head + tail === slices.length || head + tail === old.length) return out;
+  const pool = new Map<string, ParsedDocument[]>();
+  for (let j = head; j < old.length - tail; j++) {
+    const list = pool.get(old[j].text);
+    if (list) list.push(old[j]);
+    else pool.set(old[j].text, [old[j]]);
+  }
+  for (let i = head; i < slices.length - tail; i++) out[i] = pool.get(slices[i])?.shift();
+  return out;
+}
+
+/** A copy of a string that does not share memory with the string it was sliced from. */
+function detach(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 function parseWhole(source: string): ParsedDocument[] {

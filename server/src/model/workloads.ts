@@ -71,7 +71,18 @@ function findPodTemplate(object: K8sObject): PodTemplate | undefined {
   };
 }
 
+const containerCache = new WeakMap<PodTemplate, { all?: ContainerView[]; main?: ContainerView[] }>();
+
+/** The containers of a pod template (init containers too unless `init: false`). Memoized per template: most rules ask. */
 export function containersOf(pod: PodTemplate, options: { init?: boolean } = {}): ContainerView[] {
+  let cached = containerCache.get(pod);
+  if (!cached) containerCache.set(pod, (cached = {}));
+  const which = options.init === false ? 'main' : 'all';
+  // A copy of the list, so a caller that sorts or filters in place cannot change what the next rule sees.
+  return (cached[which] ??= readContainers(pod, options)).slice();
+}
+
+function readContainers(pod: PodTemplate, options: { init?: boolean }): ContainerView[] {
   const doc = pod.object.doc;
   const out: ContainerView[] = [];
   const add = (key: string, init: boolean) => {

@@ -3,6 +3,7 @@ import { YamlValue } from '../model/edits';
 import { findPair, getMap, getNode, getSeq, getString, seqItems } from '../model/nodes';
 import { formatLabels, REPLICATED_KINDS, selectorMatches, selectorOf, workloadSelector } from '../model/workloads';
 import { autoscalersOf, plural, replicasNode } from './support/availability';
+import { replaceEmptyValue } from './support/blockEdits';
 import { describeObject } from './support/describe';
 import { FixSpec, Rule, RuleContext } from './types';
 
@@ -86,6 +87,10 @@ function spreadFix(ctx: RuleContext): FixSpec[] {
     if (pair!.value !== existing) return []; // an alias: the anchored list is shared
     return [{ title, preferred: true, edit: b => b.appendItems(existing, [constraint]) }];
   }
-  if (existing && !isSeq(existing) && getString(pod.spec, 'topologySpreadConstraints', doc) !== '') return [];
+  if (pair && existing && isSeq(existing) === false && getString(pod.spec, 'topologySpreadConstraints', doc) !== '') return [];
+  if (pair && existing?.range && existing.range[1] > existing.range[0] && pair.value === existing) {
+    // `topologySpreadConstraints: []` (or `null`): the list takes its place, in the style around it.
+    return [{ title, preferred: true, edit: b => replaceEmptyValue(b, pair, [constraint], !!pod.spec.flow) }];
+  }
   return [{ title, preferred: true, edit: b => b.merge(pod.spec, { topologySpreadConstraints: [constraint] }) }];
 }

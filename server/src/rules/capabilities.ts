@@ -5,20 +5,20 @@ import { Rule } from './types';
 
 /** Capabilities that hand a compromised container power over the node or its neighbours, and what they allow. */
 export const DANGEROUS_CAPABILITIES: Record<string, string> = {
-  ALL: 'every capability, which is root on the node in all but name',
-  SYS_ADMIN: 'mounts, namespaces and BPF, the classic way out of a container',
-  NET_ADMIN: 'reconfigures interfaces, routes and iptables rules, and with them the traffic of the pod (of the node with hostNetwork)',
-  NET_RAW: 'crafts raw packets to spoof traffic and poison ARP or DNS for other pods on the node',
-  SYS_PTRACE: 'reads and rewrites the memory of other processes',
-  SYS_MODULE: 'loads kernel modules, which is root on the node',
-  SYS_RAWIO: 'reads and writes devices and kernel memory directly',
-  SYS_BOOT: 'reboots the node',
-  SYS_TIME: 'changes the node\'s clock, breaking certificates and leases',
-  DAC_READ_SEARCH: 'opens any file of the node by handle (the "shocker" escape)',
-  BPF: 'loads BPF programs into the node\'s kernel',
-  PERFMON: 'observes the kernel and other processes through perf and BPF',
-  MAC_ADMIN: 'changes the AppArmor or SELinux policy meant to confine it',
-  MAC_OVERRIDE: 'bypasses the AppArmor or SELinux policy meant to confine it',
+  ALL: 'do anything a capability allows, which is root on the node in all but name',
+  SYS_ADMIN: 'mount filesystems, enter namespaces and load BPF programs, the classic way out of a container',
+  NET_ADMIN: 'reconfigure interfaces, routes and iptables rules of the pod (of the node with hostNetwork)',
+  NET_RAW: 'craft raw packets to spoof traffic and poison ARP or DNS for other pods on the node',
+  SYS_PTRACE: 'read and rewrite the memory of other processes',
+  SYS_MODULE: 'load kernel modules, which is root on the node',
+  SYS_RAWIO: 'read and write devices and kernel memory directly',
+  SYS_BOOT: 'reboot the node',
+  SYS_TIME: 'change the node\'s clock, breaking certificates and leases',
+  DAC_READ_SEARCH: 'open any file of the node by handle (the "shocker" escape)',
+  BPF: 'load BPF programs into the node\'s kernel',
+  PERFMON: 'observe the kernel and other processes through perf and BPF',
+  MAC_ADMIN: 'change the AppArmor or SELinux policy meant to confine it',
+  MAC_OVERRIDE: 'bypass the AppArmor or SELinux policy meant to confine it',
 };
 
 export const capabilities: Rule = {
@@ -56,7 +56,7 @@ export const capabilities: Rule = {
         ctx.report({
           node: cap.node,
           container,
-          message: `${who} adds capability ${cap.name}: a compromised process ${danger}.`,
+          message: `${who} adds capability ${cap.name}, which lets a compromised process ${danger}.`,
         });
       }
     }

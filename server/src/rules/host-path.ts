@@ -1,4 +1,4 @@
-import { isMap, isScalar } from 'yaml';
+import { isAlias, isMap, isScalar } from 'yaml';
 import { findPair, getMap, getSeq, getString, resolve, seqItems } from '../model/nodes';
 import { WORKLOAD_KINDS } from '../model/workloads';
 import { describeObject } from './support/describe';
@@ -63,7 +63,9 @@ export const hostPath: Rule = {
       const raw = isScalar(pathNode) && pathNode.value !== null ? String(pathNode.value) : undefined;
       const name = getString(volume, 'name', ctx.doc);
       const label = name ? `Volume "${name}" of ${owner}` : `A volume of ${owner}`;
-      const node = pathNode ?? findPair(volume, 'hostPath', ctx.doc);
+      // An aliased hostPath is reported where it is used, not at its anchor.
+      const hostPair = findPair(volume, 'hostPath', ctx.doc);
+      const node = hostPair && isAlias(hostPair.value) ? hostPair.value : pathNode ?? hostPair;
       if (raw === undefined) continue;
       const path = normalizeHostPath(raw);
       if (RUNTIME_SOCKETS.has(path)) {

@@ -1,5 +1,5 @@
-import { isScalar } from 'yaml';
-import { getMap, getNode } from '../model/nodes';
+import { isScalar, Node } from 'yaml';
+import { findPair, getMap, getNode } from '../model/nodes';
 import { describeObject } from './support/describe';
 import { Rule } from './types';
 
@@ -12,16 +12,22 @@ export const hpaMinReplicas: Rule = {
   },
   check(ctx) {
     const minimum = ctx.settings.replicas.minimum;
-    const node = getNode(getMap(ctx.object.map, 'spec', ctx.doc), 'minReplicas', ctx.doc);
+    const spec = getMap(ctx.object.map, 'spec', ctx.doc);
+    const node = getNode(spec, 'minReplicas', ctx.doc);
     const set = isScalar(node) && node.value !== null;
     if (set && typeof node.value !== 'number') return; // a template expression or a wrong type
     const min = set ? (node.value as number) : 1;
     if (min >= minimum) return;
     const what = set ? `minReplicas ${min}` : 'no minReplicas, so Kubernetes uses 1';
     const floor = min === 0 ? 'zero pods' : min === 1 ? 'a single pod' : `${min} pods`;
+    const then = min <= 1
+      ? 'every node drain or crash is then an outage'
+      : `one node drain or crash then leaves ${min === 2 ? 'a single pod' : `${min - 1} pods`} to carry the load`;
+    // An alias stays the position (its anchor may belong to another object).
+    const raw = set ? (findPair(spec, 'minReplicas', ctx.doc)?.value as Node | undefined) ?? node : undefined;
     ctx.report({
-      node: set ? node : ctx.object.nameNode,
-      message: `${describeObject(ctx.object)} has ${what} (at least ${minimum} expected): at low load it scales down to ${floor}, and every node drain or crash is then ${min <= 1 ? 'an outage' : 'a risk of one'}.`,
+      node: raw ?? ctx.object.nameNode,
+      message: `${describeObject(ctx.object)} has ${what} (at least ${minimum} expected): at low load it scales down to ${floor}, and ${then}.`,
     });
   },
 };

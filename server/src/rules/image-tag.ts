@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isAlias, isScalar, Node } from 'yaml';
 import { findPair, resolve } from '../model/nodes';
 import { WORKLOAD_KINDS } from '../model/workloads';
 import { describeContainer } from './support/describe';
@@ -45,11 +45,13 @@ export const imageTag: Rule = {
       if (!image || /[${}]/.test(image)) continue;
       const ref = parseImage(image);
       if (ref.digest) continue;
+      // An alias is reported where it is used, not at its anchor.
+      const at = isAlias(pair?.value) ? pair!.value as Node : node;
       const who = describeContainer(container, ctx.object);
       if (ref.tag === undefined || ref.tag === '') {
-        ctx.report({ node, container, message: `${who} uses image "${image}" without a tag, which pulls :latest: ${CONSEQUENCE}` });
+        ctx.report({ node: at, container, message: `${who} uses image "${image}" without a tag, which pulls :latest: ${CONSEQUENCE}` });
       } else if (ref.tag === 'latest') {
-        ctx.report({ node, container, message: `${who} uses image "${image}", and :latest moves with every push: ${CONSEQUENCE}` });
+        ctx.report({ node: at, container, message: `${who} uses image "${image}", and :latest moves with every push: ${CONSEQUENCE}` });
       }
     }
   },

@@ -25,6 +25,23 @@ import { readinessProbe } from './readiness-probe';
 import { replicas } from './replicas';
 // --- end health, replicas, observability ---
 // --- imports: rbac, security ---
+import { automountToken } from './automount-token';
+import { capabilities } from './capabilities';
+import { clusterAdminBinding } from './cluster-admin-binding';
+import { defaultServiceAccount } from './default-service-account';
+import { execRbac } from './exec-rbac';
+import { hostNamespaces } from './host-namespaces';
+import { hostPath } from './host-path';
+import { imageTag } from './image-tag';
+import { networkPolicy } from './network-policy';
+import { privilegeEscalation } from './privilege-escalation';
+import { privileged } from './privileged';
+import { readOnlyRootFs } from './read-only-root-fs';
+import { runAsNonRoot } from './run-as-non-root';
+import { seccomp } from './seccomp';
+import { secretInEnv } from './secret-in-env';
+import { secretsRbac } from './secrets-rbac';
+import { wildcardRbac } from './wildcard-rbac';
 // --- end rbac, security ---
 // --- imports: state, networking ---
 import { ingressBackend } from './ingress-backend';
@@ -64,6 +81,23 @@ export const allRules: readonly Rule[] = [
   replicas,
   // --- end health, replicas, observability ---
   // --- rules: rbac, security ---
+  automountToken,
+  capabilities,
+  clusterAdminBinding,
+  defaultServiceAccount,
+  execRbac,
+  hostNamespaces,
+  hostPath,
+  imageTag,
+  networkPolicy,
+  privilegeEscalation,
+  privileged,
+  readOnlyRootFs,
+  runAsNonRoot,
+  seccomp,
+  secretInEnv,
+  secretsRbac,
+  wildcardRbac,
   // --- end rbac, security ---
   // --- rules: state, networking ---
   ingressBackend,

@@ -3,7 +3,7 @@ import { namespaceLabel } from '../analysis/workspace';
 import { YamlValue } from '../model/edits';
 import { findPair, getNode } from '../model/nodes';
 import { formatLabels, LONG_RUNNING_KINDS } from '../model/workloads';
-import { podLabels } from './support/availability';
+import { insertFirstKey, podLabels } from './support/availability';
 import { describeObject } from './support/describe';
 import { monitorScraping } from './support/monitoring';
 import { declaredPorts, runningContainers } from './support/probes';
@@ -25,9 +25,11 @@ export const metricsScrape: Rule = {
     if (pod.annotations[SCRAPE_ANNOTATION]?.toLowerCase() === 'true') return;
     if (monitorScraping(ctx.workspace, ctx.object)) return;
     const object = ctx.object;
+    const labels = podLabels(object);
+    const pods = Object.keys(labels).length ? `labels ${formatLabels(labels)}` : 'no labels';
     ctx.report({
       node: object.nameNode,
-      message: `${describeObject(object)} is scraped by nothing: no ServiceMonitor or PodMonitor selects its pods (labels ${formatLabels(podLabels(object))} in ${namespaceLabel(object.namespace)}) and its pod template has no ${SCRAPE_ANNOTATION}: "true" annotation, so no metric or alert shows it degrading.`,
+      message: `${describeObject(object)} is scraped by nothing: no ServiceMonitor or PodMonitor selects its pods (${pods}, in ${namespaceLabel(object.namespace)}) and its pod template has no ${SCRAPE_ANNOTATION}: "true" annotation, so no metric or alert shows it degrading.`,
       fixes: scrapeFix(ctx),
     });
   },
@@ -53,7 +55,7 @@ function scrapeFix(ctx: RuleContext): FixSpec[] {
   const template = pod.template;
   const metaState = owns(template, 'metadata');
   if (metaState === 'inherited') return [];
-  if (metaState === 'absent') return [{ title, preferred: true, edit: b => b.merge(template, { metadata: { annotations: wanted } }) }];
+  if (metaState === 'absent') return [{ title, preferred: true, edit: b => insertFirstKey(b, template, 'metadata', { annotations: wanted }) }];
   const metadata = pod.metadata;
   if (!metadata) return [{ title, preferred: true, edit: b => b.merge(template, { metadata: { annotations: wanted } }) }];
   const annState = owns(metadata, 'annotations');

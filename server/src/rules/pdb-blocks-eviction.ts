@@ -38,7 +38,7 @@ export const pdbBlocksEviction: Rule = {
       });
       return;
     }
-    if (max) return; // maxUnavailable wins when both are set (the API rejects that anyway)
+    // With both set (the API rejects that), minAvailable is judged too.
     const minNode = getNode(spec, 'minAvailable', ctx.doc);
     const min = intOrPercent(minNode);
     if (!min || min.n <= 0) return;

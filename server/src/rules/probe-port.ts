@@ -6,7 +6,7 @@ import { Rule } from './types';
 /** What a probe that always fails does. */
 const ALWAYS_FAILS: Record<ProbeKey, string> = {
   readinessProbe: 'the pod never becomes ready and never gets traffic',
-  livenessProbe: 'the kubelet restarts the container again and again',
+  livenessProbe: 'the container is restarted again and again',
   startupProbe: 'the container is restarted again and again before it ever starts',
 };
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar } from 'yaml';
+import { isAlias, isMap, isScalar, Node } from 'yaml';
 import { findPair, getSeq, getString, resolve, seqItems } from '../model/nodes';
 import { WORKLOAD_KINDS } from '../model/workloads';
 import { describeContainer } from './support/describe';
@@ -16,7 +16,7 @@ const METADATA_WORDS = new Set([
   'EXPIRATION', 'TIMEOUT', 'LENGTH', 'HEADER', 'ENABLED', 'DISABLED', 'ENABLE', 'DISABLE', 'REQUIRED', 'TYPE',
   'ID', 'MODE', 'FORMAT', 'ALGORITHM', 'ALG', 'ISSUER', 'AUDIENCE', 'SCOPE', 'SCOPES', 'POLICY', 'REGION',
   'LOCATION', 'VERSION', 'SIZE', 'COUNT', 'MIN', 'MAX', 'PREFIX', 'SUFFIX', 'FIELD', 'PARAM', 'KIND', 'USER',
-  'USERNAME', 'SECONDS', 'MINUTES', 'HOURS', 'DAYS', 'MS', 'INTERVAL', 'STORE', 'PROVIDER', 'MOUNT', 'KEY',
+  'USERNAME', 'SECONDS', 'MINUTES', 'HOURS', 'DAYS', 'MS', 'INTERVAL', 'STORE', 'PROVIDER', 'MOUNT',
 ]);
 
 /** Words before KEY that make it an ordinary key (`CACHE_KEY`, `PUBLIC_KEY`). */
@@ -56,7 +56,7 @@ export function looksLikeSecretName(name: string): boolean {
 
 /** Values that are secrets whatever the name: private keys, URLs with a password. */
 export function secretValueKind(value: string): string | undefined {
-  if (/-----?BEGIN [A-Z ]*PRIVATE KEY-----?|---BEGIN [A-Z ]*PRIVATE KEY---/.test(value)) return 'a private key';
+  if (/BEGIN [A-Z ]*PRIVATE KEY/.test(value)) return 'a private key';
   if (/[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value)) return 'a URL with a password';
   return undefined;
 }
@@ -83,7 +83,8 @@ export const secretInEnv: Rule = {
         if (!kind && !byName) continue;
         const what = kind ? `puts ${kind} into env var ${name} as a literal value` : `sets env var ${name}, which looks like a secret, to a literal value`;
         ctx.report({
-          node: valueNode,
+          // An alias is reported where it is used, not at its anchor.
+          node: isAlias(valuePair?.value) ? valuePair!.value as Node : valueNode,
           container,
           message: `${describeContainer(container, ctx.object)} ${what}: it sits in Git history and in every \`kubectl get -o yaml\`; reference a Secret with valueFrom.secretKeyRef instead.`,
         });

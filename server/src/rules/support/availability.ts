@@ -4,7 +4,7 @@ import { Node, YAMLMap } from 'yaml';
 import { WorkspaceIndex } from '../../analysis/workspace';
 import { EditBuilder, renderBlock, YamlValue } from '../../model/edits';
 import { K8sObject } from '../../model/manifest';
-import { getMap, getNode, getScalar, getString } from '../../model/nodes';
+import { findPair, getMap, getNode, getScalar, getString } from '../../model/nodes';
 import { isEmptySelector, LabelSelector, podTemplate, REPLICATED_KINDS, replicasOf, selectorMatches, selectorOf, workloadSelector } from '../../model/workloads';
 
 /**
@@ -90,10 +90,13 @@ export function steadyPods(workspace: WorkspaceIndex, workload: K8sObject): { co
 
 /** spec.replicas: its node (when set) and numeric value (undefined when unset, null or not a number). */
 export function replicasNode(workload: K8sObject): { node: Node | undefined; value: number | undefined } {
-  const node = getNode(getMap(workload.map, 'spec', workload.doc), 'replicas', workload.doc);
+  const resolved = getNode(getMap(workload.map, 'spec', workload.doc), 'replicas', workload.doc);
   const value = replicasOf(workload);
-  const isNull = !!node && (node as { value?: unknown }).value === null;
-  return { node: isNull ? undefined : node, value: value !== undefined && Number.isFinite(value) ? value : undefined };
+  if (!resolved || (resolved as { value?: unknown }).value === null) return { node: undefined, value: undefined };
+  // Positions point at what the object says: an alias stays an alias (its anchor may be in another object).
+  const pair = findPair(getMap(workload.map, 'spec', workload.doc), 'replicas', workload.doc);
+  const node = (pair?.value as Node | null | undefined) ?? resolved;
+  return { node, value: value !== undefined && Number.isFinite(value) ? value : undefined };
 }
 
 /**

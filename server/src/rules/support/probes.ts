@@ -2,10 +2,11 @@
 // quick fix inserts.
 import { Document, isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { isEmptyValue, YamlValue } from '../../model/edits';
-import { findPair, getMap, getNode, getScalar, getSeq, getString, isMergeKey, keyText, resolve, seqItems } from '../../model/nodes';
+import { findPair, getMap, getNode, getScalar, getSeq, getString, isMergeKey, keyText, resolve, seqItems, stringMap } from '../../model/nodes';
 import { ContainerView, containersOf, PodTemplate } from '../../model/workloads';
 import { FixSpec, RuleContext } from '../types';
 import { podLabels } from './availability';
+import { replaceEmptyValue } from './blockEdits';
 
 export type ProbeKey = 'readinessProbe' | 'livenessProbe' | 'startupProbe';
 export const PROBE_KEYS: readonly ProbeKey[] = ['readinessProbe', 'livenessProbe', 'startupProbe'];
@@ -42,13 +43,18 @@ export function runningContainers(pod: PodTemplate): ContainerView[] {
 /** The probe map under `key`, or undefined when the key is missing or holds nothing (`null`, `{}`). */
 export function probeOf(container: ContainerView, key: ProbeKey, doc: Document): YAMLMap | undefined {
   const node = getNode(container.map, key, doc);
-  if (isEmptyValue(node)) return undefined;
+  if (isNothing(node)) return undefined;
   return isMap(node) ? node : undefined;
+}
+
+/** A value Kubernetes reads as "no probe": missing, `null` (spelled or not), `{}`. */
+function isNothing(node: Node | undefined): boolean {
+  return isEmptyValue(node) || (isScalar(node) && node.value === null);
 }
 
 /** True when the container has something under `key` (a probe, or a value of the wrong type reported elsewhere). */
 export function hasProbe(container: ContainerView, key: ProbeKey, doc: Document): boolean {
-  return !isEmptyValue(getNode(container.map, key, doc));
+  return !isNothing(getNode(container.map, key, doc));
 }
 
 export interface ProbePort {
@@ -118,7 +124,7 @@ function servicePortFor(ctx: RuleContext, container: ContainerView): number | un
   if (!Object.keys(labels).length) return undefined;
   for (const service of ctx.workspace.inNamespaceOf(ctx.object, 'Service')) {
     const spec = getMap(service.map, 'spec', service.doc);
-    const selector = stringMapOf(getMap(spec, 'selector', service.doc), service.doc);
+    const selector = stringMap(getMap(spec, 'selector', service.doc), service.doc);
     const keys = Object.keys(selector);
     if (!keys.length || !keys.every(k => labels[k] === selector[k])) continue;
     for (const item of seqItems(getSeq(spec, 'ports', service.doc), service.doc)) {
@@ -131,17 +137,6 @@ function servicePortFor(ctx: RuleContext, container: ContainerView): number | un
     }
   }
   return undefined;
-}
-
-function stringMapOf(map: YAMLMap | undefined, doc: Document): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!map) return out;
-  for (const item of map.items) {
-    const k = keyText(item);
-    const v = resolve(item.value, doc);
-    if (k !== undefined && isScalar(v)) out[k] = v.value === null ? '' : String(v.value);
-  }
-  return out;
 }
 
 const TIMING: Record<'readinessProbe' | 'livenessProbe', { initialDelaySeconds: number; periodSeconds: number; failureThreshold: number }> = {
@@ -173,6 +168,11 @@ export function probeFixes(ctx: RuleContext, container: ContainerView, key: 'rea
   const pair = findPair(container.map, key, ctx.doc);
   // A probe key that only comes from a merge (`<<`) source, or whose value is an alias: add our own key.
   if (pair && !container.map.items.includes(pair)) return [];
+  const value = pair?.value;
+  if (pair && isScalar(value) && value.value === null && value.source && value.range) {
+    // `readinessProbe: null`: the probe takes the place of the null.
+    return [{ title: TITLES[key], preferred: true, edit: b => replaceEmptyValue(b, pair, probe, !!container.map.flow) }];
+  }
   return [{ title: TITLES[key], preferred: true, edit: b => b.merge(container.map, { [key]: probe }) }];
 }
 

@@ -326,7 +326,7 @@ export function removePrivilegedFix(view: SecurityView): FixSpec | undefined {
       } else if (setting.map.flow || setting.map.items.length > 1) {
         removeOwnPair(b, setting.map, setting.pair);
       } else if (contextPair && view.container.map.items.includes(contextPair) && view.container.map.items.length > 1
-        && resolve(contextPair.value, view.doc) === context && !containsAnchor(b, contextPair)) {
+        && contextPair.value === context && !containsAnchor(b, contextPair) && startsItsLine(b, contextPair)) {
         // The only key of the container's securityContext: remove the whole (now empty) securityContext.
         removeOwnPair(b, view.container.map, contextPair);
       } else {
@@ -334,6 +334,12 @@ export function removePrivilegedFix(view: SecurityView): FixSpec | undefined {
       }
     },
   };
+}
+
+/** True when only indentation precedes the pair's key on its line (not `- key:`), so its lines can go. */
+function startsItsLine(b: EditBuilder, pair: Pair): boolean {
+  const start = (pair.key as Node).range?.[0] ?? 0;
+  return /^[ \t]*$/.test(b.pd.text.slice(b.lineStart(start), start));
 }
 
 function containsAnchor(b: EditBuilder, pair: Pair): boolean {
