@@ -126,8 +126,31 @@ describe('language server over stdio', () => {
     assert.match(hover.contents.value, /When it fails/);
   });
 
-  it('a PodDisruptionBudget file on disk indexed at start-up counts for cross-file rules', async () => {
-    writeFileSync(join(root, 'k8s', 'pdb.yaml'), 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n');
+  it('cross-file: a PodDisruptionBudget opened in a second file clears `pdb` on the first, and closing it brings it back', async () => {
+    const uri = pathToFileURL(join(root, 'k8s', 'cross.yaml')).toString();
+    const text = WEB.replace(/web/g, 'cross');
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const before = await server.waitForDiagnostics(uri, p => p.diagnostics.some(d => d.code === 'pdb'));
+    assert.match(before.diagnostics.find(d => d.code === 'pdb')!.message, /no PodDisruptionBudget .* selects labels app=cross/);
+    const pdbUri = pathToFileURL(join(root, 'k8s', 'cross-pdb.yaml')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pdbUri, languageId: 'yaml', version: 1,
+      text: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: cross}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: cross}}\n' } });
+    await server.waitForDiagnostics(uri, p => !p.diagnostics.some(d => d.code === 'pdb'));
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pdbUri } });
+    await server.waitForDiagnostics(uri, p => p.diagnostics.some(d => d.code === 'pdb'));
+  });
+
+  it('cross-file: a PodDisruptionBudget file written to disk counts once the watcher reports it', async () => {
+    const uri = pathToFileURL(join(root, 'k8s', 'disk.yaml')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB.replace(/web/g, 'disk') } });
+    await server.waitForDiagnostics(uri, p => p.diagnostics.some(d => d.code === 'pdb'));
+    const pdbPath = join(root, 'k8s', 'disk-pdb.yaml');
+    writeFileSync(pdbPath, 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: disk}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: disk}}\n');
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(pdbPath).toString(), type: 1 }] });
+    await server.waitForDiagnostics(uri, p => !p.diagnostics.some(d => d.code === 'pdb'));
+  });
+
+  it('indexes the workspace on request', async () => {
     const result = await server.connection.sendRequest('kubeready/checkWorkspace') as { files: number };
     assert.ok(result.files >= 1);
   });
