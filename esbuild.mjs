@@ -28,3 +28,15 @@ if (args.has('--tests')) {
   rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({ ...common, entryPoints: testFiles, outdir, outbase: 'test', external: ['vscode'] });
 }
+
+if (args.has('--e2e')) {
+  // End-to-end tests (test/e2e/README.md): the Mocha suite that runs inside the extension host
+  // (suite/index.ts + suite/*.e2e.ts) and the UI scenarios driven through playwright-core (ui/index.ts).
+  const entryPoints = [
+    ...readdirSync('test/e2e/suite').filter(n => n === 'index.ts' || n.endsWith('.e2e.ts')).map(n => join('test/e2e/suite', n)),
+    'test/e2e/ui/index.ts',
+  ];
+  const outdir = process.env.E2E_OUT_DIR || 'out/e2e';
+  rmSync(outdir, { recursive: true, force: true });
+  await esbuild.build({ ...common, entryPoints, outdir, outbase: 'test/e2e', external: ['vscode', 'mocha', 'playwright-core'] });
+}

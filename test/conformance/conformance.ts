@@ -72,7 +72,7 @@ const CONCEPTS: Record<string, Coverage | NotCovered> = {
   'default-service-account': { rules: ['default-service-account'] },
   'rbac-pod-exec-attach': { rules: ['exec-rbac'] },
   'rbac-secrets-access': { rules: ['secrets-rbac'] },
-  'rbac-workload-create': { none: 'Not in the rule catalog. Creating pods is the escalation path kube-linter targets (a pod may mount any ServiceAccount of its namespace); it is a candidate rule, and its fixtures are not scored until it exists.' },
+  'rbac-workload-create': { rules: ['workload-create-rbac'] },
   'wildcard-rbac': { rules: ['wildcard-rbac'] },
   // replicas
   'single-replica': { rules: ['replicas'] },
@@ -104,7 +104,7 @@ const CONCEPTS: Record<string, Coverage | NotCovered> = {
   'ingress-backend-service-missing': { rules: ['ingress-backend'] },
   'service-selector-no-match': { rules: ['service-selector'] },
   'workload-selector-mismatch': { rules: ['selector-mismatch'] },
-  'networkpolicy-selector-no-match': { none: 'A NetworkPolicy that selects nothing protects nothing but breaks nothing either; `network-policy` reports the workloads left unprotected, which is what fails in production.' },
+  'networkpolicy-selector-no-match': { rules: ['network-policy-selector'] },
 };
 
 /** Peer checks whose scope differs from their concept's: a subset of our findings, or none. */
@@ -204,10 +204,11 @@ const DIFFERENCES: Difference[] = [
   },
   {
     title: 'The grant is reported on the Role, whatever binds it',
-    reason: 'Polaris splits exec/attach into five checks by binding and role kind, and kube-linter\'s `access-to-secrets` reports the binding. We report the Role or ClusterRole that grants (`exec-rbac`, `secrets-rbac`), once, wherever it is bound: a fixture made to pass one binding-kind check still fails when its ClusterRole grants exec, and a finding on the Role is not one on the RoleBinding.',
+    reason: 'Polaris splits exec/attach into five checks by binding and role kind, and kube-linter\'s `access-to-secrets` and `access-to-create-pods` report the binding. We report the Role or ClusterRole that grants (`exec-rbac`, `secrets-rbac`, `workload-create-rbac`), once, wherever it is bound: a fixture made to pass one binding-kind check still fails when its ClusterRole grants exec, and a finding on the Role is not one on the RoleBinding.',
     units: [
       ...polaris('rolebindingRolePodExecAttach', ['success.role_binding_cluster_role_binding.yaml']),
       ...kubeLinter('access-to-secrets', 'access-to-secrets.yml', [['RoleBinding/role-binding1', 2]]),
+      ...kubeLinter('access-to-create-pods', 'access-to-create-pods.yml', [['RoleBinding/role-binding1', 2]]),
     ],
   },
   {

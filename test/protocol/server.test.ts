@@ -67,6 +67,18 @@ describe('language server over stdio', () => {
     assert.ok(!after.diagnostics.some((d: Diagnostic) => ['memory-limit', 'cpu-limit', 'memory-request', 'cpu-request'].includes(String(d.code))));
   });
 
+  it('finds the fix from code and data alone (Neovim 0.7 sends back neither source nor message)', async () => {
+    const uri = pathToFileURL(join(root, 'k8s', 'nvim.yaml')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 0, text: WEB } });
+    const published = await server.waitForDiagnostics(uri, p => p.diagnostics.some(d => d.code === 'memory-limit'));
+    const memory = published.diagnostics.find(d => d.code === 'memory-limit')!;
+    const stripped = { range: memory.range, code: memory.code, data: memory.data, message: '' };
+    const actions = await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: memory.range, context: { diagnostics: [stripped] },
+    }) as CodeAction[];
+    assert.ok(actions.some(a => a.title === 'Add resources block (requests and limits)'), actions.map(a => a.title).join(', '));
+  });
+
   it('answers nothing for a code action computed on an older version', async () => {
     const uri = pathToFileURL(join(root, 'k8s', 'stale.yaml')).toString();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
@@ -131,7 +143,7 @@ describe('language server over stdio', () => {
     const text = WEB.replace(/web/g, 'cross');
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     const before = await server.waitForDiagnostics(uri, p => p.diagnostics.some(d => d.code === 'pdb'));
-    assert.match(before.diagnostics.find(d => d.code === 'pdb')!.message, /no PodDisruptionBudget .* selects labels app=cross/);
+    assert.match(before.diagnostics.find(d => d.code === 'pdb')!.message as string, /no PodDisruptionBudget .* selects labels app=cross/);
     const pdbUri = pathToFileURL(join(root, 'k8s', 'cross-pdb.yaml')).toString();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pdbUri, languageId: 'yaml', version: 1,
       text: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: cross}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: cross}}\n' } });

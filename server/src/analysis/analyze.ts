@@ -3,6 +3,7 @@ import { Document, Node, Pair } from 'yaml';
 import { EditBuilder, TextEdit } from '../model/edits';
 import { K8sObject, ManifestFile, ParsedDocument } from '../model/manifest';
 import { nodeSpan } from '../model/nodes';
+import { hasCollectionKey, isLimitProblem } from '../model/limits';
 import { ContainerView, containersOf, PodTemplate, podTemplate } from '../model/workloads';
 import { allRules, ruleById } from '../rules';
 import { Finding, FixSpec, Report, Rule, RuleContext, Severity } from '../rules/types';
@@ -61,20 +62,29 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
   const key = options.rules ? '' : plan.key;
   const skipCross = !!options.skipCrossResource;
   const findings: Finding[] = [];
+  // A rule that throws loses all its findings in that document (and nothing there is cached, so the
+  // failure is seen again rather than half-remembered).
+  const failedIn = new Map<ParsedDocument, Set<string>>();
+  let kubernetes: boolean | undefined;
   for (const pd of file.documents) {
     if (pd.problems.length) {
-      pushAll(findings, syntaxFindings(pd));
+      // Broken YAML is reported only in files that look like Kubernetes: a broken GitHub workflow or
+      // docker-compose file is not ours to lint (docs/rules/yaml-syntax.md).
+      if (kubernetes === undefined) kubernetes = looksLikeKubernetes(file.text);
+      if (kubernetes) pushAll(findings, syntaxFindings(pd));
       continue;
     }
+    if (pd.warnings && pd.objects.length) pushAll(findings, syntaxFindings(pd, pd.warnings));
+    const docOptions = withFailures(options, pd, failedIn);
     const cached = key ? localCache.get(pd) : undefined;
     if (cached && cached.key === key) pushAll(findings, cached.findings);
     else {
       const local: Finding[] = [];
       // A rule that reads the workspace without declaring crossResource must not be cached as local.
       const reads = workspace.recordReads(() => {
-        for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, options);
+        for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, docOptions);
       });
-      if (key && !reads.length) localCache.set(pd, { key, findings: local });
+      if (key && !reads.length && !failedIn.has(pd)) localCache.set(pd, { key, findings: local });
       pushAll(findings, local);
     }
     if (skipCross) continue;
@@ -87,13 +97,33 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
       }
       const cross: Finding[] = [];
       const generation = workspace.generation;
-      const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, options));
-      if (key) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
+      const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, docOptions));
+      if (key && !failedIn.has(pd)) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
       pushAll(findings, cross);
     }
   }
+  const kept = failedIn.size ? findings.filter(f => !failedIn.get(f.document)?.has(f.ruleId)) : findings;
   // A run without the unused-suppression rule (a rule test, or the rule turned off) reports none.
-  return applySuppressions(file, findings, KNOWN_RULES, options.suppressions, plan.reportsUnused);
+  return applySuppressions(file, kept, KNOWN_RULES, options.suppressions, plan.reportsUnused);
+}
+
+/** The options for one document: rule failures are also recorded against it. */
+function withFailures(options: AnalysisOptions, pd: ParsedDocument, failedIn: Map<ParsedDocument, Set<string>>): AnalysisOptions {
+  const onRuleFailure = (failure: RuleFailure) => {
+    let set = failedIn.get(pd);
+    if (!set) failedIn.set(pd, set = new Set());
+    set.add(failure.ruleId);
+    options.onRuleFailure?.(failure);
+  };
+  return { ...options, onRuleFailure };
+}
+
+/**
+ * True when the text has an `apiVersion: <value>` and a `kind: <value>` key somewhere (block or flow
+ * style). Only such files get syntax findings: everything else is some other tool's YAML.
+ */
+export function looksLikeKubernetes(text: string): boolean {
+  return /(?:^|[\s{,])["']?apiVersion["']?[ \t]*:[ \t]*["']?[\w.\/-]/.test(text) && /(?:^|[\s{,])["']?kind["']?[ \t]*:[ \t]*["']?[A-Za-z]/.test(text);
 }
 
 function pushAll<T>(out: T[], items: readonly T[]): void {
@@ -215,13 +245,13 @@ function spanOf(node: Node | Pair | null | undefined, object: K8sObject): [numbe
   return span[1] > span[0] ? span : [span[0], span[0]];
 }
 
-function syntaxFindings(pd: ParsedDocument): Finding[] {
+function syntaxFindings(pd: ParsedDocument, problems = pd.problems): Finding[] {
   const rule = ruleById('yaml-syntax');
   const text = pd.text;
   // Errors reported past the end (an unclosed bracket) point at the last character written instead.
   let lastContent = text.length;
   while (lastContent > 0 && /\s/.test(text[lastContent - 1])) lastContent--;
-  return pd.problems.map(p => {
+  return problems.map(p => {
     let start = Math.min(p.start, text.length);
     let end = Math.min(Math.max(p.end, start), text.length);
     if (start >= lastContent && lastContent > 0) {
@@ -231,8 +261,8 @@ function syntaxFindings(pd: ParsedDocument): Finding[] {
     // A one-character error on a token (a duplicate key) covers the whole token.
     if (end - start <= 1) while (end < text.length && /[^\s:,\]}#]/.test(text[end])) end++;
     return {
-      ruleId: 'yaml-syntax',
-      severity: 'error' as const,
+      ruleId: isLimitProblem(p) ? 'yaml-limits' : 'yaml-syntax',
+      severity: problems === pd.problems ? 'error' as const : 'warning' as const,
       checklist: rule?.meta.checklist ?? 'syntax',
       message: p.message.endsWith('.') ? p.message : `${p.message}.`,
       document: pd,
@@ -252,7 +282,8 @@ const TEMPLATE_SYNTAX = /\{\{-?\s*[^}]*\}\}/;
 export function helmTemplateFinding(file: ManifestFile, path: string | undefined): Finding | undefined {
   if (!TEMPLATE_SYNTAX.test(file.text)) return undefined;
   const underTemplates = !!path && /(^|[\\/])templates[\\/]/.test(path);
-  const broken = file.documents.some(d => d.problems.length > 0);
+  // `name: {{ .Values.name }}` parses, as a map whose key is a map: no manifest has such a key.
+  const broken = file.documents.some(d => d.problems.length > 0 || hasCollectionKey(d.doc));
   if (!underTemplates && !broken) return undefined;
   const pd = file.documents[0];
   const firstLineEnd = file.text.search(/\r|\n/);

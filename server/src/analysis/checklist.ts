@@ -89,7 +89,11 @@ export function buildChecklist(files: FileFindings[], indexing = false): Checkli
       byObject.set(key, list);
     }
     if (loose.length) fileFindings.push({ uri, findings: loose });
+    // A Helm template or a document that does not parse is not checked: its objects get no verdict
+    // (listing them with every item passing would call a half-typed Deployment production-ready).
+    const unchecked = findings.some(f => f.ruleId === 'helm-template');
     for (const pd of file.documents) {
+      if (unchecked || pd.problems.length) continue;
       for (const object of pd.objects) {
         const own = byObject.get(objectKey(pd.index, object.kind, object.name, object.namespace)) ?? [];
         const workload = isWorkload(object);

@@ -378,7 +378,8 @@ export class KubereadyService {
     const actions: CodeAction[] = [];
     if (wantsQuickFix) {
       for (const diagnostic of params.context.diagnostics) {
-        if (diagnostic.source !== SOURCE) continue;
+        // Some clients (Neovim 0.7) send back only code and data, not source: recognise ours by data.
+        if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) continue;
         const data = diagnostic.data as DiagnosticData | undefined;
         // A request computed for another version gets nothing rather than a wrong edit.
         if (!data || data.version !== document.version) continue;

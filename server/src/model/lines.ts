@@ -54,7 +54,9 @@ export class LineIndex {
     const { line, character } = this.position(offset);
     const start = this.starts[line];
     let column = 1;
-    for (let i = start; i < start + character; i++) {
+    // A byte-order mark is not a character anyone sees: columns on the first line count after it.
+    const from = line === 0 && this.text.charCodeAt(0) === 0xfeff && character > 0 ? 1 : start;
+    for (let i = from; i < start + character; i++) {
       const c = this.text.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < start + character) i++;
       column++;

@@ -3,8 +3,9 @@
 // The text is split at column-0 `---` lines (in YAML 1.2 such a line always starts a document) and each
 // slice is parsed on its own. Ranges inside a document are relative to its slice; `offset` places the
 // slice in the file. This lets an edit re-parse only the slices whose text changed.
-import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
-import { getMap, getScalar, getString, resolve, seqItems, stringMap } from './nodes';
+import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { getMap, getScalar, getString, resolve, seqItems, setAliasTargets, stringMap } from './nodes';
+import { inspectDocument, isStackOverflow, nestingOverflow, nestingProblem } from './limits';
 import { detectEol, Eol, LineIndex } from './lines';
 
 export interface SyntaxProblem {
@@ -41,6 +42,8 @@ export interface ParsedDocument {
   text: string;
   doc: Document.Parsed;
   problems: SyntaxProblem[];
+  /** Problems that do not stop the document from being checked (an unknown tag, which kubectl ignores). */
+  warnings?: SyntaxProblem[];
   objects: K8sObject[];
 }
 
@@ -52,7 +55,8 @@ export interface ManifestFile {
   documents: ParsedDocument[];
 }
 
-const PARSE_OPTIONS = { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, strict: false } as const;
+// `uniqueKeys` is off because `yaml` checks it in quadratic time; limits.ts reports duplicate keys linearly.
+const PARSE_OPTIONS = { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, strict: false } as const;
 
 /** Start offsets of the document slices: 0, then every column-0 `---` line after content. */
 export function documentStarts(text: string): number[] {
@@ -100,9 +104,10 @@ function needsWholeParse(text: string): boolean {
 }
 
 export function parseManifest(uri: string, text: string, previous?: ManifestFile): ManifestFile {
-  // `yaml` does not treat a lone CR as a line break; replacing it with LF keeps every offset.
+  // A lone CR is a line break in YAML (and in editors), but `yaml` does not treat it as one; replacing it
+  // with LF keeps every offset. CR-only files and stray CRs in LF or CRLF files alike.
   const eol = detectEol(text);
-  const source = eol === '\r' ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const documents: ParsedDocument[] = [];
   if (needsWholeParse(source)) {
     documents.push(...parseWhole(source));
@@ -161,6 +166,8 @@ function detach(s: string): string {
 function parseWhole(source: string): ParsedDocument[] {
   // Parsed as one slice so `yaml` handles directives and end markers; multiple documents are then split
   // by their own ranges.
+  const tooDeep = nestingOverflow(source);
+  if (tooDeep >= 0) return [unparsed(source, 0, 0, nestingProblem(tooDeep))];
   let docs: Document.Parsed[];
   try {
     const parsed = parseAllDocuments(source, PARSE_OPTIONS);
@@ -170,47 +177,61 @@ function parseWhole(source: string): ParsedDocument[] {
   }
   return docs.map((doc, index) => {
     const pd: ParsedDocument = { index, offset: 0, text: source, doc, problems: [], objects: [] };
-    pd.problems = collectProblems(doc, source);
+    collectProblems(pd);
     pd.objects = objectsOf(pd);
     return pd;
   });
 }
 
+/** A document that is not parsed at all: an empty tree and one problem. */
+function unparsed(slice: string, offset: number, index: number, problem: SyntaxProblem): ParsedDocument {
+  return { index, offset, text: slice, doc: parseDocument('', PARSE_OPTIONS), objects: [], problems: [problem] };
+}
+
 export function parseSlice(slice: string, offset: number, index: number): ParsedDocument {
+  // Nesting is checked on the text first: a 10,000-level document would overflow the parser's stack.
+  const tooDeep = nestingOverflow(slice);
+  if (tooDeep >= 0) return unparsed(slice, offset, index, nestingProblem(tooDeep));
   let doc: Document.Parsed;
   try {
     doc = parseDocument(slice, PARSE_OPTIONS);
   } catch (e) {
     // `yaml` is not known to throw here; if it ever does, the document becomes a syntax problem.
-    doc = parseDocument('', PARSE_OPTIONS);
-    const pd: ParsedDocument = { index, offset, text: slice, doc, objects: [], problems: [] };
-    pd.problems.push({ start: 0, end: Math.min(slice.length, 1), message: `The YAML parser failed: ${(e as Error).message}`, code: 'PARSER_FAILURE' });
-    return pd;
+    const message = String((e as Error)?.message ?? e);
+    return unparsed(slice, offset, index, isStackOverflow(message)
+      ? { ...nestingProblem(0), code: 'PARSER_LIMIT' }
+      : { start: 0, end: Math.min(slice.length, 1), message: `The YAML parser failed: ${message}`, code: 'PARSER_FAILURE' });
   }
-  const pd: ParsedDocument = { index, offset, text: slice, doc, problems: collectProblems(doc, slice), objects: [] };
+  const pd: ParsedDocument = { index, offset, text: slice, doc, problems: [], objects: [] };
+  collectProblems(pd);
   pd.objects = objectsOf(pd);
   return pd;
 }
 
-function collectProblems(doc: Document.Parsed, text: string): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = doc.errors.map(e => ({
-    start: e.pos[0],
-    end: Math.max(e.pos[1], e.pos[0] + 1),
-    message: firstLine(e.message),
-    code: e.code,
-  }));
-  if (text.includes('*')) {
-    // `yaml` resolves aliases lazily: an alias to a missing anchor is only noticed here.
-    visit(doc, {
-      Alias(_key, node) {
-        if (!node.resolve(doc)) {
-          const [s, e] = node.range ?? [0, 1];
-          problems.push({ start: s, end: Math.max(e, s + 1), message: `Unknown anchor "${node.source}": no &${node.source} defined before this alias.`, code: 'BAD_ALIAS' });
-        }
-      },
-    });
+function collectProblems(pd: ParsedDocument): void {
+  const doc = pd.doc;
+  const problems: SyntaxProblem[] = doc.errors.map(e => {
+    const message = firstLine(e.message);
+    if (isStackOverflow(message)) return { ...nestingProblem(e.pos[0]), code: 'PARSER_LIMIT' };
+    return { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1), message, code: e.code };
+  });
+  // Duplicate keys, missing anchors, alias cycles and alias bombs, in one linear walk (limits.ts). A document
+  // whose parse hit the stack limit is not walked: its tree is incomplete anyway.
+  if (!problems.some(p => p.code === 'PARSER_LIMIT')) {
+    const inspection = inspectDocument(doc);
+    problems.push(...inspection.problems);
+    setAliasTargets(doc, inspection.aliasTargets);
   }
-  return problems;
+  problems.sort((a, b) => a.start - b.start);
+  pd.problems = problems;
+  const warnings = doc.warnings.filter(w => w.code === 'TAG_RESOLVE_FAILED').map(w => {
+    const tag = /tag: (\S+)/.exec(w.message)?.[1] ?? '';
+    return {
+      start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1), code: w.code,
+      message: `Unknown tag ${tag}: Kubernetes does not use YAML tags; kubectl reads the value without it, so remove the tag`,
+    };
+  });
+  if (warnings.length) pd.warnings = warnings;
 }
 
 function firstLine(message: string): string {

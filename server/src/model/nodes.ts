@@ -4,11 +4,28 @@ import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, S
 
 export type AnyNode = Node | null | undefined;
 
+const aliasTables = new WeakMap<Document, Map<Alias, Node | undefined>>();
+
+/**
+ * Records where each alias of a parsed document points (computed in one walk by model/limits.ts).
+ * `Alias.resolve` of `yaml` walks the whole document on every call, which is quadratic on a document of
+ * many aliases.
+ */
+export function setAliasTargets(doc: Document, targets: Map<Alias, Node | undefined>): void {
+  aliasTables.set(doc, targets);
+}
+
+function aliasTarget(alias: Alias, doc: Document): unknown {
+  const table = aliasTables.get(doc);
+  if (table?.has(alias)) return table.get(alias);
+  return alias.resolve(doc);
+}
+
 /** Follows aliases (bounded, so a cycle cannot hang) to the anchored node. */
 export function resolve(node: unknown, doc: Document | undefined): Node | undefined {
   let current = node;
   for (let hops = 0; isAlias(current) && hops < 32; hops++) {
-    current = doc ? (current as Alias).resolve(doc) : undefined;
+    current = doc ? aliasTarget(current as Alias, doc) : undefined;
   }
   return isAlias(current) ? undefined : (current as Node | undefined) ?? undefined;
 }
@@ -142,11 +159,24 @@ export function seqItems(seq: unknown, doc: Document | undefined): Node[] {
   return out;
 }
 
-/** A map of string keys to string scalar values (labels, annotations, matchLabels). */
+const stringMaps = new WeakMap<YAMLMap, { doc: Document | undefined; value: Record<string, string> }>();
+
+/**
+ * A map of string keys to string scalar values (labels, annotations, matchLabels). Memoized per map:
+ * cross-resource rules compare the labels of every pair of objects. The record is shared: do not modify it.
+ */
 export function stringMap(map: unknown, doc: Document | undefined): Record<string, string> {
   const m = resolve(map, doc);
+  if (!isMap(m)) return {};
+  const cached = stringMaps.get(m);
+  if (cached && cached.doc === doc) return cached.value;
+  const value = readStringMap(m, doc);
+  stringMaps.set(m, { doc, value });
+  return value;
+}
+
+function readStringMap(m: YAMLMap, doc: Document | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!isMap(m)) return out;
   const collect = (source: YAMLMap, depth: number) => {
     for (const item of source.items) {
       if (!isPair(item)) continue;

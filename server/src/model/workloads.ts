@@ -110,8 +110,20 @@ export interface LabelSelector {
  * A workload's selector. Deployment-like kinds use `matchLabels`/`matchExpressions`; ReplicationController,
  * DeploymentConfig and Service use a plain map of labels.
  */
+const selectors = new WeakMap<YAMLMap, { plain?: LabelSelector; set?: LabelSelector }>();
+
+/**
+ * A selector read from its map. Memoized per map (cross-resource rules match every selector against many
+ * objects); the selector is shared: do not modify it.
+ */
 export function selectorOf(map: YAMLMap | undefined, doc: Document, plain = false): LabelSelector | undefined {
   if (!map) return undefined;
+  let cached = selectors.get(map);
+  if (!cached) selectors.set(map, (cached = {}));
+  return plain ? (cached.plain ??= readSelector(map, doc, true)) : (cached.set ??= readSelector(map, doc, false));
+}
+
+function readSelector(map: YAMLMap, doc: Document, plain: boolean): LabelSelector {
   if (plain) return { matchLabels: stringMap(map, doc), matchExpressions: [], node: map };
   const matchLabels = stringMap(getMap(map, 'matchLabels', doc), doc);
   const matchExpressions = seqItems(getSeq(map, 'matchExpressions', doc), doc).flatMap(expr => {

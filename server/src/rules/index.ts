@@ -7,9 +7,11 @@ import { invalidConfig } from './invalid-config';
 import { invalidQuantity } from './invalid-quantity';
 import { memoryLimit } from './memory-limit';
 import { memoryRequest } from './memory-request';
+import { networkPolicySelector } from './network-policy-selector';
 import { requestExceedsLimit } from './request-exceeds-limit';
 import { Rule } from './types';
 import { unusedSuppression } from './unused-suppression';
+import { workloadCreateRbac } from './workload-create-rbac';
 import { yamlSyntax } from './yaml-syntax';
 // --- imports: health, replicas, observability ---
 import { antiAffinity } from './anti-affinity';
@@ -64,8 +66,10 @@ export const allRules: readonly Rule[] = [
   invalidQuantity,
   memoryLimit,
   memoryRequest,
+  networkPolicySelector,
   requestExceedsLimit,
   unusedSuppression,
+  workloadCreateRbac,
   yamlSyntax,
   // --- rules: health, replicas, observability ---
   antiAffinity,

@@ -3,6 +3,7 @@
 import { isScalar } from 'yaml';
 import { WorkspaceIndex } from '../../analysis/workspace';
 import { K8sObject } from '../../model/manifest';
+import { memoByObject } from '../../model/memo';
 import { getBool, getMap, getSeq, seqItems, stringMap } from '../../model/nodes';
 import { LabelSelector, selectorMatches, selectorOf, WORKLOAD_KINDS } from '../../model/workloads';
 import { podLabels } from './availability';
@@ -12,7 +13,10 @@ export const MONITOR_KINDS = ['ServiceMonitor', 'PodMonitor'] as const;
 /** The namespaces a monitor looks in: `any: true`, `matchNames`, else its own namespace. */
 export type MonitorNamespaces = { any: true } | { names: Array<string | undefined> };
 
-export function monitorNamespaces(monitor: K8sObject): MonitorNamespaces {
+/** Memoized: every workload is checked against every monitor. */
+export const monitorNamespaces: (monitor: K8sObject) => MonitorNamespaces = memoByObject(readMonitorNamespaces);
+
+function readMonitorNamespaces(monitor: K8sObject): MonitorNamespaces {
   const ns = getMap(getMap(monitor.map, 'spec', monitor.doc), 'namespaceSelector', monitor.doc);
   if (getBool(ns, 'any', monitor.doc) === true) return { any: true };
   const names = seqItems(getSeq(ns, 'matchNames', monitor.doc), monitor.doc)

@@ -2,6 +2,7 @@
 // and how bindings name their subjects.
 import { isAlias, isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { K8sObject } from '../../model/manifest';
+import { memoByObject } from '../../model/memo';
 import { findPair, getMap, getSeq, getString, resolve, seqItems } from '../../model/nodes';
 import { namespaceLabel } from '../../analysis/workspace';
 
@@ -89,7 +90,10 @@ export interface Subject {
   namespace: string | undefined;
 }
 
-export function subjectsOf(binding: K8sObject): Subject[] {
+/** The subjects a binding names (memoized: every workload looks for its service account in every binding). */
+export const subjectsOf: (binding: K8sObject) => Subject[] = memoByObject(readSubjects);
+
+function readSubjects(binding: K8sObject): Subject[] {
   const out: Subject[] = [];
   for (const item of seqItems(getSeq(binding.map, 'subjects', binding.doc), binding.doc)) {
     if (!isMap(item)) continue;

@@ -1,0 +1,317 @@
+// Guards against hostile YAML, applied to every document before anything walks it:
+// - nesting deeper than MAX_NESTING (a 10,000-level `[[[[...` would overflow the stack of any recursive code);
+// - alias expansion beyond MAX_ALIAS_EXPANSION nodes ("billion laughs": kubectl rejects it as excessive
+//   aliasing, and any code that followed the aliases would run for ever);
+// - aliases that point into their own anchored node (an infinite value; kubectl rejects it too).
+// It also does, in one linear pass, what `yaml` would otherwise do in quadratic time: duplicate keys (its
+// `uniqueKeys` check compares every key with every earlier key of the map) and alias resolution (its
+// `Alias.resolve` walks the whole document once per alias).
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, YAMLMap } from 'yaml';
+import type { SyntaxProblem } from './manifest';
+
+/** Nesting levels (block indentation, `- ` items, flow brackets) above which a document is not parsed. */
+export const MAX_NESTING = 200;
+/** Nodes that aliases may add to a document when expanded. */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
+/** Problem codes that belong to the `yaml-limits` rule rather than `yaml-syntax`. */
+export const LIMIT_CODES: ReadonlySet<string> = new Set(['NESTING_TOO_DEEP', 'ALIAS_EXPANSION', 'ALIAS_CYCLE', 'PARSER_LIMIT']);
+
+export function isLimitProblem(problem: { code: string }): boolean {
+  return LIMIT_CODES.has(problem.code);
+}
+
+export function nestingProblem(offset: number): SyntaxProblem {
+  return {
+    start: offset,
+    end: offset + 1,
+    code: 'NESTING_TOO_DEEP',
+    message: `Nesting too deep: more than ${MAX_NESTING} levels of maps, lists or indentation. No Kubernetes object nests this deep; the document is not checked`,
+  };
+}
+
+/** The message `yaml` (or V8) gives when recursion ran out of stack. */
+export function isStackOverflow(message: string): boolean {
+  return /call stack size|too much recursion/i.test(message);
+}
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB || c === CR || Number.isNaN(c);
+}
+
+/**
+ * A linear, conservative estimate of the nesting depth of a YAML text, without parsing it. Returns the offset
+ * where the estimate first exceeds `limit`, or -1. Block levels are distinct increasing indentations (plus
+ * compact `- - ` items on one line); flow levels are open brackets outside quoted scalars and comments; the
+ * content of block scalars (`|`, `>`) is skipped.
+ */
+export function nestingOverflow(text: string, limit = MAX_NESTING): number {
+  const stack: number[] = [];
+  let flow = 0;
+  let quote = 0;
+  let blockScalarIndent = -1;
+  let lineStart = 0;
+  const n = text.length;
+  while (lineStart < n) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = n;
+    let i = lineStart;
+    while (i < lineEnd && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    const col = i - lineStart;
+    const first = text.charCodeAt(i);
+    const blank = i >= lineEnd || first === CR || first === 35;
+    if (blockScalarIndent >= 0) {
+      if (blank || col > blockScalarIndent) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      blockScalarIndent = -1;
+    }
+    if (blank && quote === 0) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    let contentCol = col;
+    if (flow === 0 && quote === 0) {
+      while (stack.length && stack[stack.length - 1] >= col) stack.pop();
+      stack.push(col);
+      // Compact nesting on one line: `- - - a`, `? - a`.
+      let j = i;
+      while (j < lineEnd) {
+        const c = text.charCodeAt(j);
+        if ((c === 45 || c === 63) && isBlank(text.charCodeAt(j + 1)) && j + 1 <= lineEnd) {
+          j++;
+          while (j < lineEnd && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+          if (j < lineEnd && text.charCodeAt(j) !== 35 && text.charCodeAt(j) !== CR) stack.push(j - lineStart);
+          else break;
+        } else break;
+      }
+      if (stack.length > limit) return lineStart + col;
+      contentCol = j - lineStart;
+      i = j;
+    }
+    let tokenStart = true;
+    for (let k = i; k < lineEnd; k++) {
+      const c = text.charCodeAt(k);
+      if (quote) {
+        if (c === quote) {
+          if (quote === 39 && text.charCodeAt(k + 1) === 39) {
+            k++;
+            continue;
+          }
+          quote = 0;
+          tokenStart = false;
+        } else if (quote === 34 && c === 92) k++;
+        continue;
+      }
+      if (c === 35 && (k === lineStart || isBlank(text.charCodeAt(k - 1)))) break;
+      if (tokenStart && (c === 34 || c === 39)) {
+        quote = c;
+        continue;
+      }
+      if ((c === 91 || c === 123) && (flow > 0 || tokenStart)) {
+        flow++;
+        if (stack.length + flow > limit) return k;
+        tokenStart = true;
+        continue;
+      }
+      if ((c === 93 || c === 125) && flow > 0) {
+        flow--;
+        tokenStart = false;
+        continue;
+      }
+      if (c === SPACE || c === TAB || c === CR) {
+        if (flow > 0) tokenStart = true;
+        continue;
+      }
+      if (c === 44 && flow > 0) {
+        tokenStart = true;
+        continue;
+      }
+      if (c === 58 && (isBlank(text.charCodeAt(k + 1)) || k + 1 >= lineEnd || (flow > 0 && ',[]{}'.includes(text[k + 1])))) {
+        tokenStart = true;
+        continue;
+      }
+      if (flow === 0 && tokenStart && (c === 124 || c === 62)) {
+        // A block scalar: its content lines are more indented than the node that holds it.
+        blockScalarIndent = k - lineStart === contentCol ? Math.max(0, contentCol - 1) : contentCol;
+        break;
+      }
+      tokenStart = false;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return -1;
+}
+
+export interface Inspection {
+  problems: SyntaxProblem[];
+  /** Every alias of the document and the node it refers to (undefined: no such anchor before it). */
+  aliasTargets: Map<Alias, Node | undefined>;
+}
+
+interface Frame {
+  node: Node;
+  children: Node[];
+  next: number;
+  size: number;
+}
+
+function childrenOf(node: Node): Node[] {
+  const out: Node[] = [];
+  if (isMap(node) || isSeq(node)) {
+    for (const item of (node as YAMLMap).items as unknown[]) {
+      if (isPair(item)) {
+        if (item.key && typeof item.key === 'object') out.push(item.key as Node);
+        if (item.value && typeof item.value === 'object') out.push(item.value as Node);
+      } else if (item && typeof item === 'object') out.push(item as Node);
+    }
+  }
+  return out;
+}
+
+/**
+ * One iterative walk of a parsed document (in the order `yaml` resolves anchors: a node before its children,
+ * a key before its value): duplicate keys, alias targets, missing anchors, alias cycles, alias expansion and
+ * nesting depth. Never recursive, so no input can overflow the stack here.
+ */
+export function inspectDocument(doc: Document.Parsed, checkDuplicates = true): Inspection {
+  const problems: SyntaxProblem[] = [];
+  const aliasTargets = new Map<Alias, Node | undefined>();
+  const root = doc.contents as Node | null;
+  if (!root || typeof root !== 'object') return { problems, aliasTargets };
+  const anchors = new Map<string, Node>();
+  const open = new Set<Node>();
+  const sizes = new Map<Node, number>();
+  let nodes = 0;
+  let deepReported = false;
+  const stack: Frame[] = [];
+  const enter = (node: Node): number | undefined => {
+    nodes++;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      aliasTargets.set(node, target);
+      const [s, e] = node.range ?? [0, 1];
+      if (!target) {
+        problems.push({ start: s, end: Math.max(e, s + 1), code: 'BAD_ALIAS', message: `Unknown anchor "${node.source}": no &${node.source} defined before this alias` });
+        return 1;
+      }
+      if (open.has(target)) {
+        problems.push({ start: s, end: Math.max(e, s + 1), code: 'ALIAS_CYCLE', message: `Alias *${node.source} is inside the node anchored &${node.source}: its value would contain itself for ever; kubectl rejects it` });
+        return 1;
+      }
+      return sizes.get(target) ?? 1;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (checkDuplicates && isMap(node)) duplicateKeys(node, problems);
+    const children = childrenOf(node);
+    if (!children.length) {
+      sizes.set(node, 1);
+      return 1;
+    }
+    if (stack.length >= MAX_NESTING * 2 && !deepReported) {
+      deepReported = true;
+      const [s] = node.range ?? [0];
+      problems.push(nestingProblem(s));
+    }
+    open.add(node);
+    stack.push({ node, children, next: 0, size: 1 });
+    return undefined;
+  };
+  const rootSize = enter(root);
+  let total = rootSize ?? 0;
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.next < frame.children.length) {
+      const size = enter(frame.children[frame.next++]);
+      if (size !== undefined) frame.size = Math.min(frame.size + size, Number.MAX_SAFE_INTEGER);
+      continue;
+    }
+    stack.pop();
+    open.delete(frame.node);
+    sizes.set(frame.node, frame.size);
+    if (stack.length) {
+      const parent = stack[stack.length - 1];
+      parent.size = Math.min(parent.size + frame.size, Number.MAX_SAFE_INTEGER);
+    } else total = frame.size;
+  }
+  if (total - nodes > MAX_ALIAS_EXPANSION) {
+    const at = largestAlias(root, sizes, aliasTargets);
+    const [s, e] = at?.range ?? root.range ?? [0, 1];
+    problems.push({
+      start: s, end: Math.max(e, s + 1), code: 'ALIAS_EXPANSION',
+      message: `Alias expansion too large: aliases make this document expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes (a "billion laughs" pattern); kubectl rejects it as excessive aliasing and it is not checked`,
+    });
+  }
+  return { problems, aliasTargets };
+}
+
+/** From the root, follow the child that expands most until an alias: the place to point at. */
+function largestAlias(root: Node, sizes: Map<Node, number>, targets: Map<Alias, Node | undefined>): Node | undefined {
+  let node: Node = root;
+  for (let steps = 0; steps < 10_000; steps++) {
+    if (isAlias(node)) return node;
+    let best: Node | undefined;
+    let bestSize = -1;
+    for (const child of childrenOf(node)) {
+      const size = isAlias(child) ? sizes.get(targets.get(child) as Node) ?? 1 : sizes.get(child) ?? 1;
+      if (size > bestSize) {
+        best = child;
+        bestSize = size;
+      }
+    }
+    if (!best) return node;
+    node = best;
+  }
+  return node;
+}
+
+/** `yaml`'s duplicate-key rule (same node, or scalars with the same value), with a set instead of a scan. */
+function duplicateKeys(map: YAMLMap, problems: SyntaxProblem[]): void {
+  if (map.items.length < 2) return;
+  const seen = new Set<unknown>();
+  const seenNodes = new Set<unknown>();
+  for (const pair of map.items) {
+    const key = pair.key as unknown;
+    if (isScalar(key) && typeof key.value === 'symbol') continue; // `<<` merge keys may repeat
+    if (isScalar(key)) {
+      if (seen.has(key.value) || seenNodes.has(key)) {
+        const [s, e] = key.range ?? [0, 1];
+        problems.push({ start: s, end: Math.max(e, s + 1), code: 'DUPLICATE_KEY', message: 'Map keys must be unique' });
+      }
+      seen.add(key.value);
+      seenNodes.add(key);
+    } else if (key && typeof key === 'object') {
+      if (seenNodes.has(key)) {
+        const [s, e] = (key as Node).range ?? [0, 1];
+        problems.push({ start: s, end: Math.max(e, s + 1), code: 'DUPLICATE_KEY', message: 'Map keys must be unique' });
+      }
+      seenNodes.add(key);
+    }
+  }
+}
+
+/**
+ * True when a map of the document has a map or list as a key. Kubernetes keys are strings; such a key is
+ * what unquoted template syntax parses into (`name: {{ .Values.name }}` is a map keyed by a map).
+ */
+export function hasCollectionKey(doc: Document): boolean {
+  const root = doc.contents as Node | null;
+  if (!root || typeof root !== 'object') return false;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    for (const item of (node as YAMLMap).items as unknown[]) {
+      if (isPair(item)) {
+        if (isMap(item.key) || isSeq(item.key)) return true;
+        if (isMap(item.value) || isSeq(item.value)) stack.push(item.value as Node);
+      } else if (isMap(item) || isSeq(item)) stack.push(item as Node);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,245 @@
+// Values of the wrong type where the API server decodes objects into typed structs: a list that is a string
+// (`containers: web`), a map that is a quantity (`resources: 512Mi`), a count that is a word
+// (`replicas: "two"`), a list of ports that is one number (`ports: 8080`), an env value or a label that
+// kubectl reads as a number or a boolean. `kubectl apply` sends such an object and the API server rejects it
+// with "cannot unmarshal ... into Go struct field".
+//
+// kubectl reads YAML 1.1 (go-yaml v2): plain `yes`, `on`, `n` are booleans there, `0x1F` and `1_000` are
+// numbers. The editor's parser reads YAML 1.2, so scalars are typed here from their source text.
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { K8sObject } from '../model/manifest';
+import { findPair, resolve } from '../model/nodes';
+import { ContainerView, REPLICATED_KINDS, WORKLOAD_KINDS } from '../model/workloads';
+import { describeObject } from './support/describe';
+import { FixSpec, Rule, RuleContext } from './types';
+
+export type KubeType = 'null' | 'map' | 'list' | 'string' | 'int' | 'float' | 'bool';
+type Expected = 'map' | 'list' | 'string' | 'int';
+
+const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const YAML11_NULL = /^(?:~|null|Null|NULL|)$/;
+const YAML11_INT = /^[-+]?(?:0b[01]+|0o?[0-7]+|0x[0-9a-fA-F]+|[0-9]+)$/;
+const YAML11_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
+
+/** The type kubectl gives a node (after aliases), reading scalars as YAML 1.1 does. */
+export function kubeType(node: Node | null | undefined, text: string): KubeType {
+  if (!node) return 'null';
+  if (isMap(node)) return 'map';
+  if (isSeq(node)) return 'list';
+  if (!isScalar(node)) return 'null';
+  if (node.type && node.type !== 'PLAIN') return 'string';
+  if (node.tag === 'tag:yaml.org,2002:str') return 'string';
+  const source = plainSource(node, text);
+  if (source === undefined) return node.value === null ? 'null' : typeof node.value === 'number' ? 'float' : typeof node.value === 'boolean' ? 'bool' : 'string';
+  if (YAML11_NULL.test(source)) return 'null';
+  if (YAML11_BOOL.test(source)) return 'bool';
+  const digits = source.replace(/_/g, '');
+  if (YAML11_INT.test(digits)) return 'int';
+  if (YAML11_FLOAT.test(digits)) return Number.isInteger(Number(digits)) ? 'int' : 'float';
+  return 'string';
+}
+
+/** The text of a plain scalar on one line, or undefined (multi-line, or no range). */
+function plainSource(node: Scalar, text: string): string | undefined {
+  const r = node.range;
+  if (!r || r[1] < r[0] || r[1] > text.length) return undefined;
+  const source = text.slice(r[0], r[1]);
+  return /[\r\n]/.test(source) ? undefined : source.trim();
+}
+
+const EXPECTED_TEXT: Record<Expected, string> = { map: 'a map', list: 'a list', string: 'a string', int: 'an integer' };
+
+interface Field {
+  pair: Pair;
+  /** The value after aliases. */
+  node: Node | undefined;
+  /** Written in this map, not reached through an alias or a merge key: only then is an edit offered. */
+  own: boolean;
+}
+
+class Checker {
+  private readonly doc: Document;
+  private readonly text: string;
+
+  constructor(private readonly ctx: RuleContext) {
+    this.doc = ctx.doc;
+    this.text = ctx.object.document.text;
+  }
+
+  resolve(node: unknown): Node | undefined {
+    return resolve(node, this.doc);
+  }
+
+  private field(map: YAMLMap | undefined, key: string): Field | undefined {
+    if (!map) return undefined;
+    const pair = findPair(map, key, this.doc);
+    if (!pair) return undefined;
+    return { pair, node: resolve(pair.value, this.doc), own: map.items.includes(pair as never) && !isAlias(pair.value) };
+  }
+
+  /** The value of `key` when it has the expected type; reports it (and returns undefined) when not. */
+  expect(map: YAMLMap | undefined, key: string, expected: Expected, path: string, subject: Subject, hint = ''): Node | undefined {
+    const field = this.field(map, key);
+    if (!field) return undefined;
+    return this.check(field.pair.value as Node, expected, path, subject, hint, field.own);
+  }
+
+  expectMap(map: YAMLMap | undefined, key: string, path: string, subject: Subject, hint = ''): YAMLMap | undefined {
+    const node = this.expect(map, key, 'map', path, subject, hint);
+    return isMap(node) ? node : undefined;
+  }
+
+  /** Checks a value as written (`raw` may be an alias); returns the resolved node when its type is right. */
+  check(raw: Node | null | undefined, expected: Expected, path: string, subject: Subject, hint = '', own = true): Node | undefined {
+    const node = resolve(raw, this.doc);
+    const actual = kubeType(node, this.text);
+    if (actual === 'null') return undefined;
+    if (actual === expected) return node;
+    this.ctx.report({
+      node: raw ?? node,
+      container: subject.container,
+      message: `${subject.text}: ${path} is ${this.describe(node!, actual)}, but Kubernetes expects ${EXPECTED_TEXT[expected]}${hint}: the API server rejects the object.`,
+      fixes: own && !isAlias(raw) && isScalar(node) ? this.fixes(node, actual, expected) : [],
+    });
+    return undefined;
+  }
+
+  private describe(node: Node, actual: KubeType): string {
+    if (actual === 'map') return 'a map';
+    if (actual === 'list') return 'a list';
+    const scalar = node as Scalar;
+    const source = plainSource(scalar, this.text);
+    if (actual === 'string') return `the string "${clip(String(scalar.value))}"`;
+    if (actual === 'bool') return `\`${clip(source ?? String(scalar.value))}\`, which kubectl reads as a boolean`;
+    return `the number ${clip(source ?? String(scalar.value))}`;
+  }
+
+  private fixes(node: Scalar, actual: KubeType, expected: Expected): FixSpec[] {
+    if (expected === 'string' && (actual === 'int' || actual === 'float' || actual === 'bool')) {
+      const source = plainSource(node, this.text);
+      if (source === undefined || !node.range) return [];
+      const quoted = JSON.stringify(source);
+      return [{ title: `Quote the value: ${quoted}`, preferred: true, edit: b => b.replace(node, quoted) }];
+    }
+    if (expected === 'int' && actual === 'string' && node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') {
+      const value = String(node.value).trim();
+      if (!/^[0-9]{1,9}$/.test(value) || !node.range) return [];
+      const number = String(Number(value));
+      return [{ title: `Write ${number} as a number`, preferred: true, edit: b => b.replace(node, number) }];
+    }
+    return [];
+  }
+
+  /** Keys and values of a map that Kubernetes reads as map[string]string (labels, annotations). */
+  stringMap(map: YAMLMap | undefined, key: string, path: string, subject: Subject): void {
+    const m = this.expectMap(map, key, path, subject);
+    if (!m) return;
+    for (const item of m.items) {
+      if (!isPair(item) || !isScalar(item.key) || typeof item.key.value === 'symbol') continue;
+      this.check(item.value as Node, 'string', `${path}.${String(item.key.value)}`, subject);
+    }
+  }
+
+  /** Items of a list as written (aliases not resolved, so `check` can tell them apart). */
+  items(seq: Node | undefined): Node[] {
+    return isSeq(seq) ? seq.items.map(i => i as Node) : [];
+  }
+}
+
+interface Subject {
+  text: string;
+  container?: ContainerView;
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+export const invalidType: Rule = {
+  meta: {
+    id: 'invalid-type', checklist: 'syntax', severity: 'error', fixable: true,
+    title: 'Fields have the types the API server expects',
+    whenItFails: 'The API server rejects the whole object ("cannot unmarshal ... into Go struct field"), so nothing in it is applied.',
+    remediation: 'Write lists as lists and maps as maps, quote numbers and yes/no/on/off where a string is expected, and write counts and ports as plain integers.',
+  },
+  check(ctx) {
+    const c = new Checker(ctx);
+    const object = ctx.object;
+    const subject = { text: describeObject(object) };
+    const metadata = c.expectMap(object.map, 'metadata', 'metadata', subject);
+    if (metadata) {
+      for (const key of ['name', 'namespace', 'generateName']) c.expect(metadata, key, 'string', `metadata.${key}`, subject);
+      c.stringMap(metadata, 'labels', 'metadata.labels', subject);
+      c.stringMap(metadata, 'annotations', 'metadata.annotations', subject);
+    }
+    if (WORKLOAD_KINDS.includes(object.kind)) checkWorkload(c, object, subject);
+  },
+};
+
+function checkWorkload(c: Checker, object: K8sObject, subject: Subject): void {
+  const spec = c.expectMap(object.map, 'spec', 'spec', subject);
+  if (!spec) return;
+  if (object.kind === 'Pod') {
+    checkPodSpec(c, spec, 'spec', subject);
+    return;
+  }
+  if (REPLICATED_KINDS.includes(object.kind)) c.expect(spec, 'replicas', 'int', 'spec.replicas', subject);
+  let templateHolder: YAMLMap | undefined = spec;
+  let prefix = 'spec';
+  if (object.kind === 'CronJob') {
+    const jobTemplate = c.expectMap(spec, 'jobTemplate', 'spec.jobTemplate', subject);
+    templateHolder = c.expectMap(jobTemplate, 'spec', 'spec.jobTemplate.spec', subject);
+    prefix = 'spec.jobTemplate.spec';
+  }
+  const template = c.expectMap(templateHolder, 'template', `${prefix}.template`, subject);
+  const templateMetadata = c.expectMap(template, 'metadata', `${prefix}.template.metadata`, subject);
+  c.stringMap(templateMetadata, 'labels', `${prefix}.template.metadata.labels`, subject);
+  c.stringMap(templateMetadata, 'annotations', `${prefix}.template.metadata.annotations`, subject);
+  const podSpec = c.expectMap(template, 'spec', `${prefix}.template.spec`, subject);
+  if (podSpec) checkPodSpec(c, podSpec, `${prefix}.template.spec`, subject);
+}
+
+function checkPodSpec(c: Checker, podSpec: YAMLMap, path: string, subject: Subject): void {
+  for (const key of ['containers', 'initContainers']) {
+    const list = c.expect(podSpec, key, 'list', `${path}.${key}`, subject, ' of containers');
+    c.items(list).forEach((item, index) => {
+      const container = c.check(item, 'map', `${path}.${key}[${index}]`, subject, ' (a container: name, image, ...)');
+      if (isMap(container)) checkContainer(c, container, list as YAMLSeq, key === 'initContainers', index, subject);
+    });
+  }
+  const volumes = c.expect(podSpec, 'volumes', 'list', `${path}.volumes`, subject);
+  c.items(volumes).forEach((item, index) => c.check(item, 'map', `${path}.volumes[${index}]`, subject));
+}
+
+function checkContainer(c: Checker, map: YAMLMap, seq: YAMLSeq, init: boolean, index: number, object: Subject): void {
+  const nameNode = c.resolve(map.get('name', true));
+  const nameScalar = isScalar(nameNode) ? nameNode : undefined;
+  const name = nameScalar && nameScalar.value !== null ? String(nameScalar.value) : '';
+  const view: ContainerView = { map, name, nameNode: nameScalar, init, index, seq };
+  const subject: Subject = { text: `${init ? 'Init container' : 'Container'} ${name ? `"${name}"` : `#${index + 1}`} of ${object.text}`, container: view };
+  c.expect(map, 'name', 'string', 'name', subject);
+  c.expect(map, 'image', 'string', 'image', subject);
+  for (const key of ['command', 'args']) {
+    const list = c.expect(map, key, 'list', key, subject, ' of strings');
+    c.items(list).forEach((item, i) => c.check(item, 'string', `${key}[${i}]`, subject));
+  }
+  const ports = c.expect(map, 'ports', 'list', 'ports', subject, ' of ports (- containerPort: 8080)');
+  c.items(ports).forEach((item, i) => {
+    const port = c.check(item, 'map', `ports[${i}]`, subject, ' (containerPort: 8080)');
+    if (!isMap(port)) return;
+    c.expect(port, 'containerPort', 'int', `ports[${i}].containerPort`, subject);
+    c.expect(port, 'hostPort', 'int', `ports[${i}].hostPort`, subject);
+    c.expect(port, 'name', 'string', `ports[${i}].name`, subject);
+  });
+  const env = c.expect(map, 'env', 'list', 'env', subject, ' of name/value pairs');
+  c.items(env).forEach((item, i) => {
+    const variable = c.check(item, 'map', `env[${i}]`, subject, ' (name and value)');
+    if (!isMap(variable)) return;
+    c.expect(variable, 'name', 'string', `env[${i}].name`, subject);
+    c.expect(variable, 'value', 'string', `env[${i}].value`, subject);
+  });
+  const resources = c.expectMap(map, 'resources', 'resources', subject, ' (requests, limits)');
+  c.expect(resources, 'requests', 'map', 'resources.requests', subject, ' (cpu, memory)');
+  c.expect(resources, 'limits', 'map', 'resources.limits', subject, ' (cpu, memory)');
+  c.expect(map, 'volumeMounts', 'list', 'volumeMounts', subject);
+}
