@@ -167,3 +167,21 @@ describe('language server over stdio', () => {
     assert.ok(result.files >= 1);
   });
 });
+
+describe('language server settings', () => {
+  it('re-validates open documents when the client says settings changed', async () => {
+    const settings: Record<string, unknown> = { validation: { delayMs: 0 } };
+    const server = await startServer({ settings });
+    try {
+      const uri = 'untitled:settings.yaml';
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
+      await server.waitForDiagnostics(uri, p => p.diagnostics.some(d => d.code === 'memory-limit'));
+      settings.rules = { 'memory-limit': 'off', 'cpu-limit': 'error' };
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const after = await server.waitForDiagnostics(uri, p => !p.diagnostics.some(d => d.code === 'memory-limit'));
+      assert.equal(after.diagnostics.find(d => d.code === 'cpu-limit')?.severity, 1);
+    } finally {
+      await server.stop();
+    }
+  });
+});
