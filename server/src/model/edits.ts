@@ -325,17 +325,7 @@ export class EditBuilder {
     const v = pair.value as Node | null;
     const start = k.range?.[0] ?? 0;
     const end = v?.range?.[1] ?? k.range?.[1] ?? start;
-    if (map.flow) {
-      let s = start;
-      let e = end;
-      const after = this.text.slice(e).match(/^\s*,\s*/);
-      if (after) e += after[0].length;
-      else {
-        const before = this.text.slice(0, s).match(/,\s*$/);
-        if (before) s -= before[0].length;
-      }
-      return this.delete(s, e);
-    }
+    if (map.flow) return this.deleteFlowEntry(start, end);
     if (map.items.length === 1) return this;
     const index = map.items.indexOf(pair);
     const before = this.text.slice(this.lineStart(start), start);
@@ -347,22 +337,20 @@ export class EditBuilder {
     return this.deleteLines(start, Math.max(end - 1, start));
   }
 
+  /** Deletes an entry of a flow collection with the comma that separates it from its neighbour. */
+  private deleteFlowEntry(start: number, end: number): this {
+    const after = this.text.slice(end).match(/^\s*,\s*/);
+    if (after) return this.delete(start, end + after[0].length);
+    const before = this.text.slice(0, start).match(/,\s*$/);
+    return this.delete(before ? start - before[0].length : start, end);
+  }
+
   /** Removes one item of a sequence (its lines in block style, the item and a comma in flow style). */
   removeItem(seq: YAMLSeq, index: number): this {
     const item = seq.items[index] as Node | undefined;
     const r = item?.range;
     if (!r) return this;
-    if (seq.flow) {
-      let s = r[0];
-      let e = r[1];
-      const after = this.text.slice(e).match(/^\s*,\s*/);
-      if (after) e += after[0].length;
-      else {
-        const before = this.text.slice(0, s).match(/,\s*$/);
-        if (before) s -= before[0].length;
-      }
-      return this.delete(s, e);
-    }
+    if (seq.flow) return this.deleteFlowEntry(r[0], r[1]);
     const dash = this.text.lastIndexOf('-', r[0]);
     return this.deleteLines(dash >= 0 ? dash : r[0], Math.max(r[1] - 1, r[0]));
   }
