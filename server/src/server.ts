@@ -10,6 +10,7 @@ export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const service = new KubereadyService(connection);
   let watchRegistration = false;
+  let workspaceFolders = false;
 
   connection.onInitialize((params): InitializeResult => {
     const folders = params.workspaceFolders?.map(f => URI.parse(f.uri).fsPath)
@@ -19,6 +20,7 @@ export function startServer(): void {
     const init = params.initializationOptions as { settings?: object } | undefined;
     if (init?.settings && typeof init.settings === 'object') service.settings.initializationOptions = init.settings;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -40,12 +42,16 @@ export function startServer(): void {
     if (service.settings.supportsConfiguration) {
       connection.onDidChangeConfiguration(() => service.onConfigurationChanged());
     }
-    connection.workspace.onDidChangeWorkspaceFolders(e => {
-      const removed = new Set(e.removed.map(f => URI.parse(f.uri).fsPath));
-      const roots = service.roots.filter(r => !removed.has(r));
-      service.setWorkspaceRoots([...roots, ...e.added.map(f => URI.parse(f.uri).fsPath)]);
-      void service.indexWorkspace();
-    });
+    // Only a client that supports workspace folders can send their changes (subscribing otherwise throws,
+    // and the workspace would never be indexed).
+    if (workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(e => {
+        const removed = new Set(e.removed.map(f => URI.parse(f.uri).fsPath));
+        const roots = service.roots.filter(r => !removed.has(r));
+        service.setWorkspaceRoots([...roots, ...e.added.map(f => URI.parse(f.uri).fsPath)]);
+        void service.indexWorkspace();
+      });
+    }
     void service.indexWorkspace();
   });
   if (!service.settings.supportsConfiguration) connection.onDidChangeConfiguration(() => service.onConfigurationChanged());

@@ -43,7 +43,7 @@ interface CachedCrossFindings extends CachedFindings {
   workspace: WorkspaceIndex;
   generation: number;
   /** What the rules read of the workspace index (see WorkspaceIndex.recordReads). */
-  reads: string[];
+  reads: readonly string[];
 }
 
 /** Findings of the rules that read only their own object, per parsed document (reused across edits). */
@@ -75,14 +75,16 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
       continue;
     }
     if (pd.warnings && pd.objects.length) pushAll(findings, syntaxFindings(pd, pd.warnings));
-    const docOptions = withFailures(options, pd, failedIn);
+    // Built only when a rule runs: most documents of an edited file are answered from the caches.
+    let docOptions: AnalysisOptions | undefined;
+    const optionsFor = () => (docOptions ??= withFailures(options, pd, failedIn));
     const cached = key ? localCache.get(pd) : undefined;
     if (cached && cached.key === key) pushAll(findings, cached.findings);
     else {
       const local: Finding[] = [];
       // A rule that reads the workspace without declaring crossResource must not be cached as local.
       const reads = workspace.recordReads(() => {
-        for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, docOptions);
+        for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, optionsFor());
       });
       if (key && !reads.length && !failedIn.has(pd)) localCache.set(pd, { key, findings: local });
       pushAll(findings, local);
@@ -97,7 +99,7 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
       }
       const cross: Finding[] = [];
       const generation = workspace.generation;
-      const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, docOptions));
+      const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, optionsFor()));
       if (key && !failedIn.has(pd)) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
       pushAll(findings, cross);
     }
@@ -259,7 +261,7 @@ function syntaxFindings(pd: ParsedDocument, problems = pd.problems): Finding[] {
       end = lastContent;
     }
     // A one-character error on a token (a duplicate key) covers the whole token.
-    if (end - start <= 1) while (end < text.length && /[^\s:,\]}#]/.test(text[end])) end++;
+    if (end - start <= 1 && !isLimitProblem(p)) while (end < text.length && /[^\s:,\]}#]/.test(text[end])) end++;
     return {
       ruleId: isLimitProblem(p) ? 'yaml-limits' : 'yaml-syntax',
       severity: problems === pd.problems ? 'error' as const : 'warning' as const,
@@ -274,13 +276,34 @@ function syntaxFindings(pd: ParsedDocument, problems = pd.problems): Finding[] {
 }
 
 const TEMPLATE_SYNTAX = /\{\{-?\s*[^}]*\}\}/;
+/** Per document: 0 no `{{`, 1 a `{{` without a full `{{ }}`, 2 a `{{ }}`. */
+const templateSyntax = new WeakMap<ParsedDocument, 0 | 1 | 2>();
+
+/** `{{ }}` anywhere in the file, searched once per document (an edit re-parses one document, not the file). */
+function hasTemplateSyntax(file: ManifestFile): boolean {
+  const docs = file.documents;
+  // One document spanning the whole text (directives, or a whole-file parse): search the text itself.
+  if (docs.length === 1 && docs[0].text.length === file.text.length) return TEMPLATE_SYNTAX.test(file.text);
+  let open = false;
+  for (const pd of docs) {
+    let has = templateSyntax.get(pd);
+    if (has === undefined) {
+      has = TEMPLATE_SYNTAX.test(pd.text) ? 2 : pd.text.includes('{{') ? 1 : 0;
+      templateSyntax.set(pd, has);
+    }
+    if (has === 2) return true;
+    if (has === 1) open = true;
+  }
+  // A `{{` left open in one document could close in a later one: only then is the whole text searched.
+  return open && TEMPLATE_SYNTAX.test(file.text);
+}
 
 /**
  * A Helm (or other Go template) source: under `templates/`, or failing to parse with `{{ }}` in it.
  * Linting the unrendered text would be noise, so the file gets one pointer to lint the rendered output.
  */
 export function helmTemplateFinding(file: ManifestFile, path: string | undefined): Finding | undefined {
-  if (!TEMPLATE_SYNTAX.test(file.text)) return undefined;
+  if (!hasTemplateSyntax(file)) return undefined;
   const underTemplates = !!path && /(^|[\\/])templates[\\/]/.test(path);
   // `name: {{ .Values.name }}` parses, as a map whose key is a map: no manifest has such a key.
   const broken = file.documents.some(d => d.problems.length > 0 || hasCollectionKey(d.doc));

@@ -118,7 +118,23 @@ function sameObject(object: K8sObject) {
     && f.object?.namespace === object.namespace;
 }
 
+const annotationCache = new WeakMap<K8sObject, Candidate[]>();
+
+/**
+ * The suppressions an object's annotations declare. They depend on the object alone, so they are read once
+ * per parsed object (an edit re-analyses every document of the file) and handed out as fresh copies, since
+ * `used` is per analysis.
+ */
 function annotationCandidates(object: K8sObject): Candidate[] {
+  let cached = annotationCache.get(object);
+  if (!cached) {
+    cached = readAnnotationCandidates(object);
+    annotationCache.set(object, cached);
+  }
+  return cached.length ? cached.map(c => ({ ...c, used: false })) : cached;
+}
+
+function readAnnotationCandidates(object: K8sObject): Candidate[] {
   const out: Candidate[] = [];
   const isThis = sameObject(object);
   const maps: Array<Node | undefined> = [getMap(getMap(object.map, 'metadata', object.doc), 'annotations', object.doc)];

@@ -11,15 +11,25 @@ import { K8sObject } from '../model/manifest';
 const EVERYTHING = '*';
 
 const EMPTY: readonly K8sObject[] = Object.freeze([]);
+const NO_READS: readonly string[] = Object.freeze([]);
 
+/** The read key of a (kind, namespace) group; built once per group (queries are many, groups few). */
+const groupKeys = new Map<string, Map<string | undefined, string>>();
 function groupKey(kind: string, namespace: string | undefined): string {
-  return namespace === undefined ? `${kind}\u0000` : `${kind}\u0000=${namespace}`;
+  let byNamespace = groupKeys.get(kind);
+  if (!byNamespace) groupKeys.set(kind, (byNamespace = new Map()));
+  let key = byNamespace.get(namespace);
+  if (key === undefined) {
+    key = namespace === undefined ? `${kind}\u0000` : `${kind}\u0000=${namespace}`;
+    byNamespace.set(namespace, key);
+  }
+  return key;
 }
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, readonly K8sObject[]>();
   /** Objects by kind, then by namespace group; rebuilt lazily for the kinds that changed. */
-  private readonly kinds = new Map<string, { all: K8sObject[]; byNamespace?: Map<string, K8sObject[]> }>();
+  private readonly kinds = new Map<string, { all: K8sObject[]; byNamespace?: Map<string | undefined, K8sObject[]> }>();
   private allStale = true;
   private readonly staleKinds = new Set<string>();
   /** Lists for several kinds at once, dropped on any change. */
@@ -85,14 +95,14 @@ export class WorkspaceIndex {
    * kind in file order. The list is shared: do not modify it.
    */
   inNamespaceOf(object: { namespace: string | undefined }, ...kinds: string[]): K8sObject[] {
-    const group = groupKey('', object.namespace);
+    const namespace = object.namespace;
     const recorder = this.recorder;
-    if (recorder) for (const k of kinds) recorder.add(groupKey(k, object.namespace));
-    if (kinds.length === 1) return this.namespaceList(kinds[0], group);
-    const key = `${group}\u0000${kinds.join('\u0000')}`;
+    if (recorder) for (const k of kinds) recorder.add(groupKey(k, namespace));
+    if (kinds.length === 1) return this.namespaceList(kinds[0], namespace);
+    const key = `${groupKey('', namespace)}\u0000${kinds.join('\u0000')}`;
     let list = this.combined.get(key);
     if (!list) {
-      list = kinds.flatMap(k => this.namespaceList(k, group));
+      list = kinds.flatMap(k => this.namespaceList(k, namespace));
       this.combined.set(key, list);
     }
     return list;
@@ -102,7 +112,7 @@ export class WorkspaceIndex {
    * Runs `read` and returns what it read of the index: kinds, (kind, namespace) groups, or everything. Pass the
    * result to `unchangedSince` to learn whether a result computed from those reads is still current.
    */
-  recordReads(read: () => void): string[] {
+  recordReads(read: () => void): readonly string[] {
     const outer = this.recorder;
     const reads = new Set<string>();
     this.recorder = reads;
@@ -112,7 +122,7 @@ export class WorkspaceIndex {
       this.recorder = outer;
       if (outer) for (const r of reads) outer.add(r);
     }
-    return [...reads];
+    return reads.size ? [...reads] : NO_READS;
   }
 
   /** True when nothing that `reads` covers changed after `generation`. */
@@ -155,20 +165,19 @@ export class WorkspaceIndex {
     return this.kinds.get(kind);
   }
 
-  private namespaceList(kind: string, group: string): K8sObject[] {
+  private namespaceList(kind: string, namespace: string | undefined): K8sObject[] {
     const entry = this.kindEntry(kind);
     if (!entry) return EMPTY as K8sObject[];
     if (!entry.byNamespace) {
-      const byNamespace = new Map<string, K8sObject[]>();
+      const byNamespace = new Map<string | undefined, K8sObject[]>();
       for (const o of entry.all) {
-        const key = groupKey('', o.namespace);
-        const list = byNamespace.get(key);
+        const list = byNamespace.get(o.namespace);
         if (list) list.push(o);
-        else byNamespace.set(key, [o]);
+        else byNamespace.set(o.namespace, [o]);
       }
       entry.byNamespace = byNamespace;
     }
-    return entry.byNamespace.get(group) ?? (EMPTY as K8sObject[]);
+    return entry.byNamespace.get(namespace) ?? (EMPTY as K8sObject[]);
   }
 
   /** One pass over every object, refilling the kinds that changed (all of them the first time). */

@@ -6,6 +6,7 @@ import { Project } from '../analysis/project';
 import { collectFiles, UsageError } from './files';
 import { loadSettingsFor } from './config';
 import { unifiedDiff } from './diff';
+import { ruleFailureReporter } from './lint';
 import { allRules } from '../rules';
 
 export interface FixOptions {
@@ -38,9 +39,10 @@ export function fix(options: FixOptions): number {
     }
     const resolved = settingsFor(path);
     if (resolved.excluded) continue;
+    const onRuleFailure = ruleFailureReporter(display);
     const result = fixAllText(original, text => {
       const file = project.update(path, text);
-      const findings = project.analyze(path, resolved.settings, { path, suppressions: resolved.ignores })
+      const findings = project.analyze(path, resolved.settings, { path, suppressions: resolved.ignores, onRuleFailure })
         .filter(f => !f.suppressed && (!options.rules || options.rules.includes(f.ruleId)));
       return { file, findings };
     });

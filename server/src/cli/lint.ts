@@ -1,6 +1,7 @@
 // `kubeready lint`: read the inputs as one workspace, analyse, print, exit by severity.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { RuleFailure } from '../analysis/analyze';
 import { Project } from '../analysis/project';
 import { compareRecords, FindingRecord, SEVERITY_RANK, toRecord } from '../analysis/records';
 import { collectFiles, UsageError } from './files';
@@ -29,7 +30,7 @@ export async function lint(options: LintOptions): Promise<number> {
     const file = project.get(input.path)!;
     const resolved = settingsFor(input.path === STDIN_NAME ? process.cwd() + '/stdin.yaml' : input.path);
     if (resolved.excluded) continue;
-    const findings = project.analyze(input.path, resolved.settings, { path: input.path, suppressions: resolved.ignores });
+    const findings = project.analyze(input.path, resolved.settings, { path: input.path, suppressions: resolved.ignores, onRuleFailure: ruleFailureReporter(input.display) });
     for (const f of findings) {
       const record = toRecord(file, input.display, f);
       if (f.suppressed) {
@@ -49,6 +50,17 @@ export async function lint(options: LintOptions): Promise<number> {
   if (options.failOn === 'never') return 0;
   const threshold = SEVERITY_RANK[options.failOn];
   return records.some(r => !r.suppressed && SEVERITY_RANK[r.severity] >= threshold) ? 1 : 0;
+}
+
+/** Reports a rule that threw, once per rule and file, on stderr; the rule's findings there are dropped. */
+export function ruleFailureReporter(display: string): (failure: RuleFailure) => void {
+  const seen = new Set<string>();
+  return ({ ruleId, error }) => {
+    if (seen.has(ruleId)) return;
+    seen.add(ruleId);
+    const message = (error as Error)?.message ?? String(error);
+    process.stderr.write(`kubeready: rule ${ruleId} failed on ${display} (its findings there are left out; please report this): ${message}\n`);
+  };
 }
 
 interface Input {

@@ -1,13 +1,14 @@
 // Reading the workspace from disk: YAML files only, no symlinks followed, a size cap, and yielding to the
 // event loop so open documents are validated while a large workspace is indexed.
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export function readTextFile(path: string): string | undefined {
   try {
-    if (!statSync(path).isFile()) return undefined;
+    // lstat: a symbolic link (which may lead out of the workspace) is not followed.
+    if (!lstatSync(path).isFile()) return undefined;
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;

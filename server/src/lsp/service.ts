@@ -23,6 +23,7 @@ import { ChecklistNotification, StatusNotification } from '../protocol';
 import { findYamlFiles, readTextFileAsync, yieldToEventLoop } from './files';
 import { fsPath, SettingsStore } from './settings';
 import { DiagnosticData, SOURCE, toDiagnostic, toRange, toTextEdits } from './toLsp';
+import { ValidationTimer } from './timing';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeready`;
 const INDEX_MAX_BYTES = 2 * 1024 * 1024;
@@ -39,7 +40,9 @@ export class KubereadyService {
   readonly project = new Project();
   readonly settings: SettingsStore;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly published = new Map<string, string>();
+  /** What was last published per document: the same findings at the same version are not sent again. */
+  private readonly published = new Map<string, { version: number; findings: readonly Finding[] }>();
+  private readonly timer = new ValidationTimer();
   private readonly analysed = new Map<string, Analysed>();
   private workspaceRoots: string[] = [];
   private indexing = false;
@@ -72,6 +75,7 @@ export class KubereadyService {
       this.refreshOpenDocuments();
       return;
     }
+    this.timer.received(uri);
     void this.schedule(uri);
   }
 
@@ -123,13 +127,17 @@ export class KubereadyService {
       this.analysed.set(uri, result);
       return result;
     }
+    let started = this.timer.now();
     const file = this.project.update(uri, text);
+    this.timer.lap(uri, 'update', started);
+    started = this.timer.now();
     const findings = this.project.analyze(uri, resolved.settings, {
       path,
       suppressions: resolved.ignores,
       skipCrossResource: this.indexing,
       onRuleFailure: f => this.reportRuleFailure(f.ruleId, uri, f.error),
     });
+    this.timer.lap(uri, 'analyze', started);
     const result = { version, file, findings, excluded: false };
     this.analysed.set(uri, result);
     this.stale.delete(uri);
@@ -154,11 +162,19 @@ export class KubereadyService {
   }
 
   private publish(uri: string, result: Analysed): void {
-    const diagnostics: Diagnostic[] = result.findings.filter(f => !f.suppressed).map(f => toDiagnostic(result.file, f, result.version));
-    const key = JSON.stringify(diagnostics);
-    if (this.published.get(uri) === key) return;
-    this.published.set(uri, key);
-    void this.connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+    // Findings are reused across validations (per document and per object), so "nothing changed" is an
+    // identity check; comparing the serialized diagnostics would cost as much as sending them.
+    const last = this.published.get(uri);
+    if (last && last.version === result.version && sameItems(last.findings, result.findings)) return;
+    this.published.set(uri, { version: result.version, findings: result.findings });
+    const started = this.timer.now();
+    const diagnostics: Diagnostic[] = [];
+    for (const f of result.findings) if (!f.suppressed) diagnostics.push(toDiagnostic(result.file, f, result.version));
+    this.timer.lap(uri, 'diagnostics', started);
+    const params = { uri, version: result.version, diagnostics };
+    void this.connection.sendDiagnostics(params);
+    const timing = this.timer.published(uri, result.version, () => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params }));
+    if (timing) this.connection.console.log(timing);
     this.sendStatus();
   }
 
@@ -376,6 +392,20 @@ export class KubereadyService {
     const result = await this.analyse(uri);
     if (!result || result.version !== document.version) return [];
     const actions: CodeAction[] = [];
+    // One entry per distinct edit: a fix shared by several findings under the cursor (the resources block
+    // fixes four) is listed once in the light bulb menu, linked to all of them.
+    const fixesByEdit = new Map<string, CodeAction>();
+    const addFix = (action: CodeAction) => {
+      const key = `${action.title}\u0000${JSON.stringify(action.edit)}`;
+      const same = fixesByEdit.get(key);
+      if (!same) {
+        fixesByEdit.set(key, action);
+        actions.push(action);
+        return;
+      }
+      same.diagnostics!.push(...action.diagnostics!);
+      same.isPreferred = same.isPreferred || action.isPreferred;
+    };
     if (wantsQuickFix) {
       for (const diagnostic of params.context.diagnostics) {
         // Some clients (Neovim 0.7) send back only code and data, not source: recognise ours by data.
@@ -388,7 +418,7 @@ export class KubereadyService {
         for (const fix of finding.fixes) {
           const edits = fixEdits(result.file, finding, fix);
           if (!edits.length) continue;
-          actions.push({
+          addFix({
             title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: !!fix.preferred,
             edit: { changes: { [uri]: toTextEdits(result.file.lines, edits) } },
           });
@@ -413,6 +443,8 @@ export class KubereadyService {
     const resolved = await this.settings.resolve(uri);
     if (resolved.excluded) return undefined;
     const text = document.getText();
+    // A file above the size cap is not parsed while typing, not even for fix-all on save.
+    if (text.length > resolved.settings.validation.maxFileSizeKb * 1024) return undefined;
     const scratch = new Project();
     for (const other of this.project.uris()) {
       if (other !== uri) scratch.workspace.setFile(other, this.project.workspace.objectsOf(other));
@@ -447,6 +479,12 @@ export class KubereadyService {
     const [s, e] = absoluteRange(here[0]);
     return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: toRange(result.file.lines, s, e) };
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameRange(f: Finding, data: DiagnosticData): boolean {

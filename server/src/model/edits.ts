@@ -138,8 +138,32 @@ export class EditBuilder {
 
   replace(node: Node, text: string): this {
     const r = node.range;
-    if (r) this.edits.push({ start: r[0], end: r[1], text });
+    if (!r) return this;
+    // A block scalar's range ends after its line break (`key: >-` + LF): the line break stays.
+    let end = r[1];
+    while (end > r[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    this.edits.push({ start: r[0], end, text });
+    // The new value replaces a scalar's tag too (`!custom value` -> `false`, not `!custom false`); an anchor stays.
+    if (isScalar(node) && node.tag) this.deleteTagBefore(r[0]);
     return this;
+  }
+
+  /** Deletes the `!tag` token (and the blanks after it) that precedes `offset`, stepping over an `&anchor`. */
+  private deleteTagBefore(offset: number): void {
+    let next = offset;
+    for (let step = 0; step < 2; step++) {
+      let end = next;
+      while (end > 0 && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
+      let start = end;
+      while (start > 0 && !/[\s,[\]{}]/.test(this.text[start - 1])) start--;
+      const token = this.text.slice(start, end);
+      if (token.startsWith('!')) {
+        this.edits.push({ start, end: next, text: '' });
+        return;
+      }
+      if (!token.startsWith('&')) return;
+      next = start;
+    }
   }
 
   insertAt(offset: number, text: string): this {

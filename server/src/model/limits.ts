@@ -6,7 +6,7 @@
 // It also does, in one linear pass, what `yaml` would otherwise do in quadratic time: duplicate keys (its
 // `uniqueKeys` check compares every key with every earlier key of the map) and alias resolution (its
 // `Alias.resolve` walks the whole document once per alias).
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, YAMLMap } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import type { SyntaxProblem } from './manifest';
 
 /** Nesting levels (block indentation, `- ` items, flow brackets) above which a document is not parsed. */
@@ -15,7 +15,7 @@ export const MAX_NESTING = 200;
 export const MAX_ALIAS_EXPANSION = 100_000;
 
 /** Problem codes that belong to the `yaml-limits` rule rather than `yaml-syntax`. */
-export const LIMIT_CODES: ReadonlySet<string> = new Set(['NESTING_TOO_DEEP', 'ALIAS_EXPANSION', 'ALIAS_CYCLE', 'PARSER_LIMIT']);
+export const LIMIT_CODES: ReadonlySet<string> = new Set(['NESTING_TOO_DEEP', 'ALIAS_EXPANSION', 'PARSER_LIMIT']);
 
 export function isLimitProblem(problem: { code: string }): boolean {
   return LIMIT_CODES.has(problem.code);
@@ -88,6 +88,7 @@ export function nestingOverflow(text: string, limit = MAX_NESTING): number {
           while (j < lineEnd && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
           if (j < lineEnd && text.charCodeAt(j) !== 35 && text.charCodeAt(j) !== CR) stack.push(j - lineStart);
           else break;
+          if (stack.length > limit) return j;
         } else break;
       }
       if (stack.length > limit) return lineStart + col;
@@ -154,13 +155,6 @@ export interface Inspection {
   aliasTargets: Map<Alias, Node | undefined>;
 }
 
-interface Frame {
-  node: Node;
-  children: Node[];
-  next: number;
-  size: number;
-}
-
 function childrenOf(node: Node): Node[] {
   const out: Node[] = [];
   if (isMap(node) || isSeq(node)) {
@@ -174,6 +168,138 @@ function childrenOf(node: Node): Node[] {
   return out;
 }
 
+/** The first child (as `childrenOf` lists them) of a map or list at or after item `i`, part `part` (0 key, 1 value). */
+function hasChildFrom(items: readonly unknown[], i: number, part: number): boolean {
+  for (; i < items.length; i++, part = 0) {
+    const item = items[i] as Pair | Node | null;
+    if (isPair(item)) {
+      if (part === 0 && item.key && typeof item.key === 'object') return true;
+      if (item.value && typeof item.value === 'object') return true;
+    } else if (item && typeof item === 'object') return true;
+  }
+  return false;
+}
+
+/**
+ * The walk of `inspectDocument`. Every document of every file goes through it, so it allocates nothing per
+ * node: the stack is a set of parallel arrays reused across pushes, and sizes (for alias expansion) are kept
+ * only for anchored nodes, the only ones an alias can point to (or for every node when `allSizes`, which
+ * finding the largest alias needs).
+ */
+class Walk {
+  nodes = 0;
+  readonly sizes = new Map<Node, number>();
+  private readonly anchors = new Map<string, Node>();
+  /** Anchored nodes whose children are being walked: an alias to one of them is a cycle. */
+  private readonly open = new Set<Node>();
+  private deepReported = false;
+  private depth = 0;
+  private readonly stackNode: Node[] = [];
+  private readonly stackItems: unknown[][] = [];
+  private readonly stackNext: number[] = [];
+  private readonly stackPart: number[] = [];
+  private readonly stackSize: number[] = [];
+
+  constructor(
+    private readonly problems: SyntaxProblem[],
+    readonly aliasTargets: Map<Alias, Node | undefined>,
+    private readonly checkDuplicates: boolean,
+    private readonly allSizes: boolean,
+  ) {}
+
+  /** Walks from `root`; returns the number of nodes the document expands to with every alias expanded. */
+  run(root: Node): number {
+    const rootSize = this.enter(root);
+    if (rootSize !== undefined) return rootSize;
+    let total = 0;
+    while (this.depth > 0) {
+      const top = this.depth - 1;
+      const child = this.nextChild(top);
+      if (child) {
+        const size = this.enter(child);
+        if (size !== undefined) this.stackSize[top] = Math.min(this.stackSize[top] + size, Number.MAX_SAFE_INTEGER);
+        continue;
+      }
+      const node = this.stackNode[top];
+      const size = this.stackSize[top];
+      this.depth--;
+      if (node.anchor) this.open.delete(node);
+      if (this.allSizes || node.anchor) this.sizes.set(node, size);
+      if (this.depth > 0) this.stackSize[this.depth - 1] = Math.min(this.stackSize[this.depth - 1] + size, Number.MAX_SAFE_INTEGER);
+      else total = size;
+    }
+    return total;
+  }
+
+  /** The next child of the frame at `top` (a key before its value), advancing it; undefined at the end. */
+  private nextChild(top: number): Node | undefined {
+    const items = this.stackItems[top];
+    let i = this.stackNext[top];
+    let part = this.stackPart[top];
+    for (; i < items.length; i++, part = 0) {
+      const item = items[i] as Pair | Node | null;
+      if (isPair(item)) {
+        if (part === 0 && item.key && typeof item.key === 'object') {
+          this.stackNext[top] = i;
+          this.stackPart[top] = 1;
+          return item.key as Node;
+        }
+        if (item.value && typeof item.value === 'object') {
+          this.stackNext[top] = i + 1;
+          this.stackPart[top] = 0;
+          return item.value as Node;
+        }
+      } else if (item && typeof item === 'object') {
+        this.stackNext[top] = i + 1;
+        this.stackPart[top] = 0;
+        return item as Node;
+      }
+    }
+    this.stackNext[top] = items.length;
+    return undefined;
+  }
+
+  /** Visits a node: returns its expanded size when it has no children, or undefined after pushing it. */
+  private enter(node: Node): number | undefined {
+    this.nodes++;
+    if (isAlias(node)) {
+      const target = this.anchors.get(node.source);
+      this.aliasTargets.set(node, target);
+      const [s, e] = node.range ?? [0, 1];
+      if (!target) {
+        this.problems.push({ start: s, end: Math.max(e, s + 1), code: 'BAD_ALIAS', message: `Unknown anchor "${node.source}": no &${node.source} defined before this alias` });
+        return 1;
+      }
+      if (this.open.has(target)) {
+        this.problems.push({ start: s, end: Math.max(e, s + 1), code: 'ALIAS_CYCLE', message: `Alias *${node.source} is inside the node anchored &${node.source}: its value would contain itself for ever; kubectl rejects it` });
+        return 1;
+      }
+      return this.sizes.get(target) ?? 1;
+    }
+    if (node.anchor) this.anchors.set(node.anchor, node);
+    const map = isMap(node);
+    if (this.checkDuplicates && map) duplicateKeys(node as YAMLMap, this.problems);
+    const items = map || isSeq(node) ? ((node as YAMLMap).items as unknown[]) : undefined;
+    if (!items || !hasChildFrom(items, 0, 0)) {
+      if (this.allSizes || node.anchor) this.sizes.set(node, 1);
+      return 1;
+    }
+    if (this.depth >= MAX_NESTING * 2 && !this.deepReported) {
+      this.deepReported = true;
+      const [s] = node.range ?? [0];
+      this.problems.push(nestingProblem(s));
+    }
+    if (node.anchor) this.open.add(node);
+    const d = this.depth++;
+    this.stackNode[d] = node;
+    this.stackItems[d] = items;
+    this.stackNext[d] = 0;
+    this.stackPart[d] = 0;
+    this.stackSize[d] = 1;
+    return undefined;
+  }
+}
+
 /**
  * One iterative walk of a parsed document (in the order `yaml` resolves anchors: a node before its children,
  * a key before its value): duplicate keys, alias targets, missing anchors, alias cycles, alias expansion and
@@ -184,63 +310,13 @@ export function inspectDocument(doc: Document.Parsed, checkDuplicates = true): I
   const aliasTargets = new Map<Alias, Node | undefined>();
   const root = doc.contents as Node | null;
   if (!root || typeof root !== 'object') return { problems, aliasTargets };
-  const anchors = new Map<string, Node>();
-  const open = new Set<Node>();
-  const sizes = new Map<Node, number>();
-  let nodes = 0;
-  let deepReported = false;
-  const stack: Frame[] = [];
-  const enter = (node: Node): number | undefined => {
-    nodes++;
-    if (isAlias(node)) {
-      const target = anchors.get(node.source);
-      aliasTargets.set(node, target);
-      const [s, e] = node.range ?? [0, 1];
-      if (!target) {
-        problems.push({ start: s, end: Math.max(e, s + 1), code: 'BAD_ALIAS', message: `Unknown anchor "${node.source}": no &${node.source} defined before this alias` });
-        return 1;
-      }
-      if (open.has(target)) {
-        problems.push({ start: s, end: Math.max(e, s + 1), code: 'ALIAS_CYCLE', message: `Alias *${node.source} is inside the node anchored &${node.source}: its value would contain itself for ever; kubectl rejects it` });
-        return 1;
-      }
-      return sizes.get(target) ?? 1;
-    }
-    if (node.anchor) anchors.set(node.anchor, node);
-    if (checkDuplicates && isMap(node)) duplicateKeys(node, problems);
-    const children = childrenOf(node);
-    if (!children.length) {
-      sizes.set(node, 1);
-      return 1;
-    }
-    if (stack.length >= MAX_NESTING * 2 && !deepReported) {
-      deepReported = true;
-      const [s] = node.range ?? [0];
-      problems.push(nestingProblem(s));
-    }
-    open.add(node);
-    stack.push({ node, children, next: 0, size: 1 });
-    return undefined;
-  };
-  const rootSize = enter(root);
-  let total = rootSize ?? 0;
-  while (stack.length) {
-    const frame = stack[stack.length - 1];
-    if (frame.next < frame.children.length) {
-      const size = enter(frame.children[frame.next++]);
-      if (size !== undefined) frame.size = Math.min(frame.size + size, Number.MAX_SAFE_INTEGER);
-      continue;
-    }
-    stack.pop();
-    open.delete(frame.node);
-    sizes.set(frame.node, frame.size);
-    if (stack.length) {
-      const parent = stack[stack.length - 1];
-      parent.size = Math.min(parent.size + frame.size, Number.MAX_SAFE_INTEGER);
-    } else total = frame.size;
-  }
-  if (total - nodes > MAX_ALIAS_EXPANSION) {
-    const at = largestAlias(root, sizes, aliasTargets);
+  const walk = new Walk(problems, aliasTargets, checkDuplicates, false);
+  const total = walk.run(root);
+  if (total - walk.nodes > MAX_ALIAS_EXPANSION) {
+    // Rare: walk again keeping every node's size, to point at the alias that expands most.
+    const full = new Walk([], new Map(), false, true);
+    full.run(root);
+    const at = largestAlias(root, full.sizes, full.aliasTargets);
     const [s, e] = at?.range ?? root.range ?? [0, 1];
     problems.push({
       start: s, end: Math.max(e, s + 1), code: 'ALIAS_EXPANSION',
@@ -270,9 +346,34 @@ function largestAlias(root: Node, sizes: Map<Node, number>, targets: Map<Alias, 
   return node;
 }
 
-/** `yaml`'s duplicate-key rule (same node, or scalars with the same value), with a set instead of a scan. */
+const sameValueZero = (a: unknown, b: unknown) => a === b || (a !== a && b !== b);
+
+/** `yaml`'s duplicate-key rule (same node, or scalars with the same value); sets only for large maps. */
 function duplicateKeys(map: YAMLMap, problems: SyntaxProblem[]): void {
-  if (map.items.length < 2) return;
+  const items = map.items;
+  if (items.length < 2) return;
+  if (items.length > 16) {
+    duplicateKeysLarge(map, problems);
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    const key = items[i].key as unknown;
+    const scalar = isScalar(key);
+    if (scalar && typeof key.value === 'symbol') continue; // `<<` merge keys may repeat
+    if (!scalar && !(key && typeof key === 'object')) continue;
+    for (let j = 0; j < i; j++) {
+      const earlier = items[j].key as unknown;
+      if (isScalar(earlier) && typeof earlier.value === 'symbol') continue;
+      if (earlier === key || (scalar && isScalar(earlier) && sameValueZero(earlier.value, key.value))) {
+        const [s, e] = (key as Node).range ?? [0, 1];
+        problems.push({ start: s, end: Math.max(e, s + 1), code: 'DUPLICATE_KEY', message: 'Map keys must be unique' });
+        break;
+      }
+    }
+  }
+}
+
+function duplicateKeysLarge(map: YAMLMap, problems: SyntaxProblem[]): void {
   const seen = new Set<unknown>();
   const seenNodes = new Set<unknown>();
   for (const pair of map.items) {

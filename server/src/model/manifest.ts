@@ -6,7 +6,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { getMap, getScalar, getString, resolve, seqItems, setAliasTargets, stringMap } from './nodes';
 import { inspectDocument, isStackOverflow, nestingOverflow, nestingProblem } from './limits';
-import { detectEol, Eol, LineIndex } from './lines';
+import { detectEol, Eol, LineIndex, LineReuse } from './lines';
 
 export interface SyntaxProblem {
   /** Relative to the document slice. */
@@ -56,6 +56,9 @@ export interface ManifestFile {
 }
 
 // `uniqueKeys` is off because `yaml` checks it in quadratic time; limits.ts reports duplicate keys linearly.
+/** Syntax problems listed per document; the rest are counted in one last problem. */
+const MAX_PROBLEMS = 100;
+
 const PARSE_OPTIONS = { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, strict: false } as const;
 
 /** Start offsets of the document slices: 0, then every column-0 `---` line after content. */
@@ -100,6 +103,8 @@ function hasContent(text: string, start: number, end: number): boolean {
  * parsed as a single slice by `yaml` itself.
  */
 function needsWholeParse(text: string): boolean {
+  // Searched natively first: the multi-line regex alone costs about a millisecond per megabyte, on every edit.
+  if (!text.startsWith('%') && !text.startsWith('...') && !text.includes('\n%') && !text.includes('\n...')) return false;
   return /^(%|\.\.\.(\s|$))/m.test(text);
 }
 
@@ -109,12 +114,23 @@ export function parseManifest(uri: string, text: string, previous?: ManifestFile
   const eol = detectEol(text);
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const documents: ParsedDocument[] = [];
+  let lineReuse: LineReuse | undefined;
   if (needsWholeParse(source)) {
     documents.push(...parseWhole(source));
   } else {
     const starts = documentStarts(source);
     const slices = starts.map((offset, i) => source.slice(offset, i + 1 < starts.length ? starts[i + 1] : source.length));
-    const reused = previous ? matchUnchanged(previous.documents, slices) : [];
+    const match = previous ? matchUnchanged(previous.documents, slices) : undefined;
+    const reused = match?.documents ?? [];
+    if (match && previous) {
+      // The unchanged documents at both ends bound the edit: the line index outside it is reused.
+      lineReuse = {
+        previous: previous.lines,
+        prefixEnd: match.head < starts.length ? starts[match.head] : source.length,
+        previousSuffixStart: match.previousSuffixStart,
+        suffixStart: match.tail ? starts[starts.length - match.tail] : source.length,
+      };
+    }
     for (let i = 0; i < slices.length; i++) {
       const old = reused[i];
       if (old) {
@@ -128,14 +144,14 @@ export function parseManifest(uri: string, text: string, previous?: ManifestFile
       }
     }
   }
-  return { uri, text, lines: new LineIndex(text), eol, documents };
+  return { uri, text, lines: new LineIndex(text, lineReuse), eol, documents };
 }
 
 /**
  * Previous documents whose text is unchanged, by new slice index. An edit leaves a common head and tail;
  * only the slices between them are looked up by text.
  */
-function matchUnchanged(old: readonly ParsedDocument[], slices: readonly string[]): Array<ParsedDocument | undefined> {
+function matchUnchanged(old: readonly ParsedDocument[], slices: readonly string[]) {
   const out = new Array<ParsedDocument | undefined>(slices.length);
   let head = 0;
   while (head < slices.length && head < old.length && old[head].text === slices[head]) {
@@ -147,7 +163,10 @@ function matchUnchanged(old: readonly ParsedDocument[], slices: readonly string[
     out[slices.length - 1 - tail] = old[old.length - 1 - tail];
     tail++;
   }
-  if (head + tail === slices.length || head + tail === old.length) return out;
+  // Where the unchanged tail started in the previous text (read before reused documents get new offsets).
+  const previousSuffixStart = tail ? old[old.length - tail].offset : old.length ? old[old.length - 1].offset + old[old.length - 1].text.length : 0;
+  const result = { documents: out, head, tail, previousSuffixStart };
+  if (head + tail === slices.length || head + tail === old.length) return result;
   const pool = new Map<string, ParsedDocument[]>();
   for (let j = head; j < old.length - tail; j++) {
     const list = pool.get(old[j].text);
@@ -155,7 +174,7 @@ function matchUnchanged(old: readonly ParsedDocument[], slices: readonly string[
     else pool.set(old[j].text, [old[j]]);
   }
   for (let i = head; i < slices.length - tail; i++) out[i] = pool.get(slices[i])?.shift();
-  return out;
+  return result;
 }
 
 /** A copy of a string that does not share memory with the string it was sliced from. */
@@ -223,6 +242,13 @@ function collectProblems(pd: ParsedDocument): void {
     setAliasTargets(doc, inspection.aliasTargets);
   }
   problems.sort((a, b) => a.start - b.start);
+  // 20,000 aliases to a missing anchor are one mistake, not 20,000 diagnostics to publish.
+  if (problems.length > MAX_PROBLEMS) {
+    const more = problems.length - MAX_PROBLEMS;
+    const next = problems[MAX_PROBLEMS];
+    problems.length = MAX_PROBLEMS;
+    problems.push({ start: next.start, end: next.end, code: 'MORE_PROBLEMS', message: `${more} more YAML problems in this document are not listed` });
+  }
   pd.problems = problems;
   const warnings = doc.warnings.filter(w => w.code === 'TAG_RESOLVE_FAILED').map(w => {
     const tag = /tag: (\S+)/.exec(w.message)?.[1] ?? '';

@@ -40,54 +40,30 @@ export function keyText(pair: Pair): string | undefined {
   return undefined;
 }
 
-interface PairIndex {
-  /** The items array indexed (a copy of the map made with `clone()` has another one). */
-  items: unknown[];
-  /** Own pairs by key text; the first of duplicate keys wins. */
-  pairs: Map<string, Pair>;
-  /** The map has `<<` merge keys. */
-  merges: boolean;
-}
-
-/**
- * Key lookups are the hottest path of the analysis (every rule reads maps by key, and YAML scalars come in
- * many object shapes, which makes reading their values slow): each map is indexed once, on first lookup, and
- * the index is kept on the map itself (a symbol property: faster to reach than a WeakMap entry). Parsed
- * documents are never modified (fixes are text edits), so an index stays valid as long as its map.
- */
-const pairIndexes = new WeakMap<YAMLMap, PairIndex>();
-
-function pairIndex(map: YAMLMap): PairIndex {
-  const existing = pairIndexes.get(map);
-  if (existing && existing.items === map.items) return existing;
-  const index: PairIndex = { items: map.items, pairs: new Map(), merges: false };
-  for (const item of map.items) {
-    if (!isPair(item)) continue;
-    const k = item.key;
-    if (!isScalar(k)) continue;
-    if (isMergeKey(k)) {
-      index.merges = true;
-      continue;
-    }
-    const v = k.value;
-    if (v === null || v === undefined) continue;
-    const text = typeof v === 'string' ? v : String(v);
-    if (!index.pairs.has(text)) index.pairs.set(text, item);
-  }
-  pairIndexes.set(map, index);
-  return index;
-}
-
 /**
  * The pair for `key` in a map: its own pairs first, then `<<` merge sources in order (as Kubernetes'
  * YAML decoder does). Returns the pair and the map that holds it.
  */
 export function findPair(map: YAMLMap | undefined, key: string, doc: Document | undefined, depth = 0): Pair | undefined {
   if (!map || depth > 8) return undefined;
-  const index = pairIndex(map);
-  const own = index.pairs.get(key);
-  if (own || !index.merges) return own;
-  for (const item of map.items) {
+  // The hottest function of the analysis (every rule reads maps by key): one pass over the pairs, without
+  // allocating; the merge sources only when the map has some. Maps are small, so a scan beats an index.
+  const items = map.items;
+  let merges = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!isPair(item)) continue;
+    const k = item.key;
+    if (!isScalar(k)) continue;
+    const v = k.value;
+    if (typeof v === 'string') {
+      if (v === '<<' && k.source === '<<') merges = true;
+      else if (v === key) return item;
+    } else if (typeof v === 'symbol') merges = true;
+    else if (v !== null && v !== undefined && String(v) === key) return item;
+  }
+  if (!merges) return undefined;
+  for (const item of items) {
     if (!isPair(item) || !isMergeKey(item.key)) continue;
     const source = resolve(item.value, doc);
     const sources = isSeq(source) ? source.items.map(s => resolve(s, doc)) : [source];

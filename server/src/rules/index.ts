@@ -5,6 +5,7 @@ import { fileTooLarge } from './file-too-large';
 import { helmTemplate } from './helm-template';
 import { invalidConfig } from './invalid-config';
 import { invalidQuantity } from './invalid-quantity';
+import { invalidType } from './invalid-type';
 import { memoryLimit } from './memory-limit';
 import { memoryRequest } from './memory-request';
 import { networkPolicySelector } from './network-policy-selector';
@@ -12,6 +13,7 @@ import { requestExceedsLimit } from './request-exceeds-limit';
 import { Rule } from './types';
 import { unusedSuppression } from './unused-suppression';
 import { workloadCreateRbac } from './workload-create-rbac';
+import { yamlLimits } from './yaml-limits';
 import { yamlSyntax } from './yaml-syntax';
 // --- imports: health, replicas, observability ---
 import { antiAffinity } from './anti-affinity';
@@ -64,12 +66,14 @@ export const allRules: readonly Rule[] = [
   helmTemplate,
   invalidConfig,
   invalidQuantity,
+  invalidType,
   memoryLimit,
   memoryRequest,
   networkPolicySelector,
   requestExceedsLimit,
   unusedSuppression,
   workloadCreateRbac,
+  yamlLimits,
   yamlSyntax,
   // --- rules: health, replicas, observability ---
   antiAffinity,

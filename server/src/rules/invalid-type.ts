@@ -51,9 +51,7 @@ const EXPECTED_TEXT: Record<Expected, string> = { map: 'a map', list: 'a list', 
 
 interface Field {
   pair: Pair;
-  /** The value after aliases. */
-  node: Node | undefined;
-  /** Written in this map, not reached through an alias or a merge key: only then is an edit offered. */
+  /** Written in this map, not reached through a merge key: only then is an edit offered. */
   own: boolean;
 }
 
@@ -74,7 +72,7 @@ class Checker {
     if (!map) return undefined;
     const pair = findPair(map, key, this.doc);
     if (!pair) return undefined;
-    return { pair, node: resolve(pair.value, this.doc), own: map.items.includes(pair as never) && !isAlias(pair.value) };
+    return { pair, own: map.items.includes(pair as never) };
   }
 
   /** The value of `key` when it has the expected type; reports it (and returns undefined) when not. */

@@ -1,5 +1,5 @@
 import { getMap } from '../model/nodes';
-import { isEmptySelector, podTemplate, selectorMatches, selectorOf, formatLabels } from '../model/workloads';
+import { isEmptySelector, podTemplate, selectorMatches, selectorOf, formatLabels, WORKLOAD_KINDS } from '../model/workloads';
 import { namespaceLabel } from '../analysis/workspace';
 import { describeObject } from './support/describe';
 import { Rule } from './types';
@@ -18,8 +18,8 @@ export const networkPolicySelector: Rule = {
     const selector = selectorOf(selectorMap, ctx.doc);
     // An empty podSelector selects every pod of the namespace: that is a default policy, not a dangling one.
     if (!selector || isEmptySelector(selector)) return;
-    for (const workload of ctx.workspace.objects()) {
-      if (workload.namespace !== ctx.object.namespace) continue;
+    // Only workloads have a pod template: looking at them, in the policy's namespace, is looking at every object.
+    for (const workload of ctx.workspace.inNamespaceOf(ctx.object, ...WORKLOAD_KINDS)) {
       const pod = podTemplate(workload);
       if (pod && selectorMatches(selector, pod.labels)) return;
     }
