@@ -167,7 +167,7 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   {
     name: 'a broken GitHub Actions workflow',
     path: '.github/workflows/broken.yml',
-    text: `name: CI\non: [push\njobs:\n  build:\n\truns-on: ubuntu-latest\n    steps:\n      - run: echo "unclosed\n`,
+    text: `name: CI\non: [push\njobs:\n  build:\n\truns-on: \${{ matrix.os }}\n    steps:\n      - run: echo "unclosed \${{ github.sha }}\n`,
     expect: { only: [] },
   },
   {

@@ -92,7 +92,9 @@ export function editProblems(text: string, edits: TextEdit[], eol: string): stri
     if (eol === '\r' && e.text.includes('\n')) out.push(`edit inserts LF into a CR-only file: ${JSON.stringify(e.text)}`);
     if (eol === '\n' && e.text.includes('\r')) out.push(`edit inserts CR into an LF file: ${JSON.stringify(e.text)}`);
     if (text.charCodeAt(0) === 0xfeff && e.start === 0 && e.text.length) out.push('edit inserts text before the byte-order mark');
-    if (e.end - e.start > 2000) out.push(`edit replaces ${e.end - e.start} characters: not a minimal edit`);
+    // A fix replaces the value it is about (which may be long), never a whole region of the file.
+    const lines = text.slice(e.start, e.end).split(/\r\n|\r|\n/).length - 1;
+    if (lines > 40) out.push(`edit replaces ${lines} lines: not a minimal edit`);
   }
   return out;
 }

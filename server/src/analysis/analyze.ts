@@ -125,7 +125,7 @@ function withFailures(options: AnalysisOptions, pd: ParsedDocument, failedIn: Ma
  * style). Only such files get syntax findings: everything else is some other tool's YAML.
  */
 export function looksLikeKubernetes(text: string): boolean {
-  return /(?:^|[\s{,])["']?apiVersion["']?[ \t]*:[ \t]*["']?[\w.\/-]/.test(text) && /(?:^|[\s{,])["']?kind["']?[ \t]*:[ \t]*["']?[A-Za-z]/.test(text);
+  return /(?:^|[\s{,])["']?apiVersion["']?[ \t]*:[ \t]*["']?[\w.\/{-]/.test(text) && /(?:^|[\s{,])["']?kind["']?[ \t]*:[ \t]*["']?[A-Za-z{]/.test(text);
 }
 
 function pushAll<T>(out: T[], items: readonly T[]): void {
@@ -275,7 +275,8 @@ function syntaxFindings(pd: ParsedDocument, problems = pd.problems): Finding[] {
   });
 }
 
-const TEMPLATE_SYNTAX = /\{\{-?\s*[^}]*\}\}/;
+// `${{ }}` is a GitHub Actions expression, not a Go template.
+const TEMPLATE_SYNTAX = /(?<!\$)\{\{-?\s*[^}]*\}\}/;
 /** Per document: 0 no `{{`, 1 a `{{` without a full `{{ }}`, 2 a `{{ }}`. */
 const templateSyntax = new WeakMap<ParsedDocument, 0 | 1 | 2>();
 
@@ -307,7 +308,8 @@ export function helmTemplateFinding(file: ManifestFile, path: string | undefined
   const underTemplates = !!path && /(^|[\\/])templates[\\/]/.test(path);
   // `name: {{ .Values.name }}` parses, as a map whose key is a map: no manifest has such a key.
   const broken = file.documents.some(d => d.problems.length > 0 || hasCollectionKey(d.doc));
-  if (!underTemplates && !broken) return undefined;
+  // Outside templates/, only a file that looks like Kubernetes is taken for a Helm template.
+  if (!underTemplates && !(broken && looksLikeKubernetes(file.text))) return undefined;
   const pd = file.documents[0];
   const firstLineEnd = file.text.search(/\r|\n/);
   return {

@@ -37,6 +37,7 @@ export class WorkspaceIndex {
   /** Generation of the last change of each kind, each (kind, namespace) group, and of anything. */
   private readonly lastChange = new Map<string, number>();
   private recorder: Set<string> | undefined;
+  private readonly derivedTables = new Map<string, { kinds: string; generation: number; value: unknown }>();
   /** Bumped on every change, so callers can tell whether cross-resource verdicts may have changed. */
   generation = 0;
 
@@ -106,6 +107,21 @@ export class WorkspaceIndex {
       this.combined.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * A table derived from every object of `kinds` (e.g. bindings by the service accounts they name), built on
+   * first use and kept until an object of one of those kinds changes. Cross-resource rules use it instead of
+   * scanning every object of a kind for each object they check. The value is shared: do not modify it.
+   */
+  derived<T>(name: string, kinds: readonly string[], build: (objects: readonly K8sObject[]) => T): T {
+    const recorder = this.recorder;
+    if (recorder) for (const k of kinds) recorder.add(k);
+    const cached = this.derivedTables.get(name);
+    if (cached && cached.kinds === kinds.join('\u0000') && this.unchangedSince(cached.generation, kinds)) return cached.value as T;
+    const value = build(kinds.length === 1 ? this.ofKind(kinds[0]) : this.ofKind(...kinds));
+    this.derivedTables.set(name, { kinds: kinds.join('\u0000'), generation: this.generation, value });
+    return value;
   }
 
   /**

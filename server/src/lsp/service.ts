@@ -27,6 +27,8 @@ import { ValidationTimer } from './timing';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeready`;
 const INDEX_MAX_BYTES = 2 * 1024 * 1024;
+/** Files read ahead of the one being indexed. */
+const INDEX_READ_AHEAD = 8;
 
 interface Analysed {
   version: number;
@@ -257,11 +259,19 @@ export class KubereadyService {
     try {
       const files: string[] = [];
       for (const root of this.workspaceRoots) files.push(...await findYamlFiles(root, () => run !== this.indexRun));
-      for (const path of files) {
+      // Reads run ahead of parsing (a few files in flight), so the disk and the parser work at the same time.
+      const reads = new Map<number, Promise<string | undefined>>();
+      for (let i = 0; i < files.length; i++) {
+        for (let j = i; j < Math.min(files.length, i + INDEX_READ_AHEAD); j++) {
+          if (!reads.has(j)) reads.set(j, readTextFileAsync(files[j], INDEX_MAX_BYTES));
+        }
+        const path = files[i];
+        const pending = reads.get(i)!;
+        reads.delete(i);
         if (run !== this.indexRun) return { files: count };
         const uri = URI.file(path).toString();
         if (this.documents.get(uri) || isConfigFile(uri)) continue;
-        const text = await readTextFileAsync(path, INDEX_MAX_BYTES);
+        const text = await pending;
         if (text === undefined) continue;
         try {
           this.project.update(uri, text);

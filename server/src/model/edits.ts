@@ -136,12 +136,39 @@ export class EditBuilder {
     return i < this.text.length ? i + 1 : i;
   }
 
+  /** Where a node written at `offset` starts with its tag and anchor (`! key`, `&a key`): the map's column. */
+  private startWithProps(offset: number): number {
+    const lineStart = this.lineStart(offset);
+    let start = offset;
+    for (;;) {
+      let end = start;
+      while (end > lineStart && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
+      let tokenStart = end;
+      while (tokenStart > lineStart && !/\s/.test(this.text[tokenStart - 1])) tokenStart--;
+      const first = this.text[tokenStart];
+      if (tokenStart === end || (first !== '!' && first !== '&')) return start;
+      start = tokenStart;
+    }
+  }
+
+  /** Where lines go after a block collection that ends at `end`: the start of the line after its last content. */
+  private afterBlock(end: number): number {
+    let e = end;
+    // A collection whose last value is empty (`key:` and a comment line) ends after the next line's indentation.
+    while (e > 0 && (this.text[e - 1] === ' ' || this.text[e - 1] === '\t')) e--;
+    if (e > 0 && this.text[e - 1] === '\n') return e;
+    if (e > 0 && this.text[e - 1] === '\r') return this.text[e] === '\n' ? e + 1 : e;
+    return this.nextLineStart(Math.max(e - 1, 0));
+  }
+
   replace(node: Node, text: string): this {
     const r = node.range;
     if (!r) return this;
     // A block scalar's range ends after its line break (`key: >-` + LF): the line break stays.
     let end = r[1];
     while (end > r[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    // A block list may sit at its key's column (`key:` / `- a`); a value put in its place must be indented more.
+    if (isSeq(node) && !node.flow && !/[\r\n]/.test(text) && /^[ \t]*$/.test(this.text.slice(this.lineStart(r[0]), r[0]))) text = `  ${text}`;
     this.edits.push({ start: r[0], end, text });
     // The new value replaces a scalar's tag too (`!custom value` -> `false`, not `!custom false`); an anchor stays.
     if (isScalar(node) && node.tag) this.deleteTagBefore(r[0]);
@@ -275,13 +302,14 @@ export class EditBuilder {
 
   /** Inserts keys at the end of a map, in its style. */
   insertKeys(map: YAMLMap, entries: { [key: string]: YamlValue }): this {
+    // A map with a map or list as a key (`? labels:`) is no Kubernetes map: its layout is not ours to guess.
+    if (map.items.some(p => p.key !== null && typeof p.key === 'object' && !isScalar(p.key))) return this;
     if (map.flow || !map.items.length) return this.insertIntoFlowMap(map, entries);
     const first = map.items[0].key as Node | null;
-    const column = this.columnOf(first?.range?.[0] ?? map.range?.[0] ?? 0);
+    const column = this.columnOf(this.startWithProps(first?.range?.[0] ?? map.range?.[0] ?? 0));
     const lines: string[] = [];
     for (const [k, v] of Object.entries(entries)) lines.push(...renderPair(k, v, column, this.style));
-    const end = map.range?.[1] ?? 0;
-    const insertAt = this.nextLineStart(Math.max(end - 1, 0));
+    const insertAt = this.afterBlock(map.range?.[1] ?? 0);
     if (insertAt >= this.text.length && !/[\r\n]$/.test(this.text)) {
       this.insertAt(this.text.length, this.style.eol + lines.join(this.style.eol));
     } else {
@@ -325,8 +353,7 @@ export class EditBuilder {
     const dash = this.text.lastIndexOf('-', firstStart);
     const column = this.columnOf(dash >= 0 ? dash : firstStart);
     const lines = renderBlock(items, column, this.style);
-    const end = seq.range?.[1] ?? 0;
-    const insertAt = this.nextLineStart(Math.max(end - 1, 0));
+    const insertAt = this.afterBlock(seq.range?.[1] ?? 0);
     if (insertAt >= this.text.length && !/[\r\n]$/.test(this.text)) this.insertAt(this.text.length, this.style.eol + lines.join(this.style.eol));
     else this.insertAt(insertAt, this.block(lines));
     return this;

@@ -189,9 +189,10 @@ function hasChildFrom(items: readonly unknown[], i: number, part: number): boole
 class Walk {
   nodes = 0;
   readonly sizes = new Map<Node, number>();
-  private readonly anchors = new Map<string, Node>();
+  /** Created with the first anchor: most documents have none. */
+  private anchors: Map<string, Node> | undefined;
   /** Anchored nodes whose children are being walked: an alias to one of them is a cycle. */
-  private readonly open = new Set<Node>();
+  private open: Set<Node> | undefined;
   private deepReported = false;
   private depth = 0;
   private readonly stackNode: Node[] = [];
@@ -223,7 +224,7 @@ class Walk {
       const node = this.stackNode[top];
       const size = this.stackSize[top];
       this.depth--;
-      if (node.anchor) this.open.delete(node);
+      if (node.anchor) this.open?.delete(node);
       if (this.allSizes || node.anchor) this.sizes.set(node, size);
       if (this.depth > 0) this.stackSize[this.depth - 1] = Math.min(this.stackSize[this.depth - 1] + size, Number.MAX_SAFE_INTEGER);
       else total = size;
@@ -263,20 +264,20 @@ class Walk {
   private enter(node: Node): number | undefined {
     this.nodes++;
     if (isAlias(node)) {
-      const target = this.anchors.get(node.source);
+      const target = this.anchors?.get(node.source);
       this.aliasTargets.set(node, target);
       const [s, e] = node.range ?? [0, 1];
       if (!target) {
         this.problems.push({ start: s, end: Math.max(e, s + 1), code: 'BAD_ALIAS', message: `Unknown anchor "${node.source}": no &${node.source} defined before this alias` });
         return 1;
       }
-      if (this.open.has(target)) {
+      if (this.open?.has(target)) {
         this.problems.push({ start: s, end: Math.max(e, s + 1), code: 'ALIAS_CYCLE', message: `Alias *${node.source} is inside the node anchored &${node.source}: its value would contain itself for ever; kubectl rejects it` });
         return 1;
       }
       return this.sizes.get(target) ?? 1;
     }
-    if (node.anchor) this.anchors.set(node.anchor, node);
+    if (node.anchor) (this.anchors ??= new Map()).set(node.anchor, node);
     const map = isMap(node);
     if (this.checkDuplicates && map) duplicateKeys(node as YAMLMap, this.problems);
     const items = map || isSeq(node) ? ((node as YAMLMap).items as unknown[]) : undefined;
@@ -289,7 +290,7 @@ class Walk {
       const [s] = node.range ?? [0];
       this.problems.push(nestingProblem(s));
     }
-    if (node.anchor) this.open.add(node);
+    if (node.anchor) (this.open ??= new Set()).add(node);
     const d = this.depth++;
     this.stackNode[d] = node;
     this.stackItems[d] = items;

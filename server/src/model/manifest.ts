@@ -66,14 +66,17 @@ export function documentStarts(text: string): number[] {
   const starts = [0];
   let lineStart = 0;
   let sawContent = false;
+  let sawMarker = false;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     if (isDocumentMarker(text, lineStart, lineEnd)) {
-      if (sawContent) {
+      // A second marker after only comments (`---` / `# note` / `---`) ends an empty document, as in YAML.
+      if (sawContent || sawMarker) {
         starts.push(lineStart);
         sawContent = false;
       }
+      sawMarker = true;
     } else if (!sawContent && hasContent(text, lineStart, lineEnd)) {
       sawContent = true;
     }
@@ -311,7 +314,12 @@ function toObject(pd: ParsedDocument, map: YAMLMap): K8sObject | undefined {
     namespace: ns === undefined || ns === '' ? undefined : ns,
     kindNode: isScalar(kindNode) ? kindNode : undefined,
     nameNode: isScalar(nameNode) ? nameNode : undefined,
-    labels: stringMap(getMap(metadata, 'labels', doc), doc),
-    annotations: stringMap(getMap(metadata, 'annotations', doc), doc),
+    // Read when a rule asks (most objects are never asked for both), then memoized by stringMap.
+    get labels() {
+      return stringMap(getMap(metadata, 'labels', doc), doc);
+    },
+    get annotations() {
+      return stringMap(getMap(metadata, 'annotations', doc), doc);
+    },
   };
 }

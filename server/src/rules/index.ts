@@ -118,7 +118,9 @@ export const allRules: readonly Rule[] = [
   statefulDataEphemeral,
   statefulsetService,
   // --- end state, networking ---
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+// Rule ids are lowercase ASCII, for which code-unit order is the collation order: no ICU collator (about
+// 10 ms) is loaded at start-up.
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const byId = new Map(allRules.map(r => [r.meta.id, r]));
 

@@ -273,6 +273,13 @@ export async function run(options: Options): Promise<Summary> {
     }
   });
   const seconds = (Date.now() - started) / 1000;
+  if (slowestStep.iteration >= 0) {
+    // The slowest step's input, to look at when the figure is surprising.
+    const g = generate(seeds, options.seed, slowestStep.iteration);
+    const dir = join(options.root, process.env.FUZZ_OUT_DIR || 'out/fuzz-runner');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `slowest-step-${options.seed}.json`), `${JSON.stringify({ ...g, ms: slowestStep.ms, iteration: slowestStep.iteration }, null, 2)}\n`);
+  }
   return {
     seed: options.seed, iterations: done, seeds: seeds.length, sources, workers: step, seconds,
     inputsPerSecond: done / Math.max(seconds, 0.001), findings, fixesChecked: fixes, slowest, slowestStep, failures,

@@ -8,20 +8,16 @@ export interface Seed {
   text: string;
 }
 
-function yamlFiles(dir: string, json: boolean, out: string[] = []): string[] {
+function yamlFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     const stat = statSync(full);
-    if (stat.isDirectory()) yamlFiles(full, json, out);
-    else if ((/\.ya?ml$/i.test(name) || (json && /\.json$/i.test(name))) && stat.size < 512 * 1024) out.push(full);
+    // Inputs the fuzzer saved (fixtures/found/) are not seeds: saving one must not change what a seed generates.
+    if (stat.isDirectory()) {
+      if (name !== 'found') yamlFiles(full, out);
+    } else if (/\.ya?ml$/i.test(name) && stat.size < 512 * 1024) out.push(full);
   }
   return out;
-}
-
-/** The text of a regression fixture saved by the fuzzer (JSON, so any string survives exactly). */
-export function fixtureText(json: string): string {
-  const parsed = JSON.parse(json) as { text?: unknown };
-  return typeof parsed.text === 'string' ? parsed.text : '';
 }
 
 /** Seeds below `root` (the repository): examples/, test/robustness/fixtures/, ../shared/corpus/. */
@@ -34,13 +30,9 @@ export function loadSeeds(root: string): { seeds: Seed[]; sources: Record<string
       sources[dir] = 0;
       continue;
     }
-    // Fixtures found by the fuzzer are JSON (their text may not survive a round trip through a .yaml file).
-    const files = yamlFiles(full, dir === 'test/robustness/fixtures');
+    const files = yamlFiles(full);
     sources[dir] = files.length;
-    for (const f of files) {
-      const text = readFileSync(f, 'utf8');
-      seeds.push({ name: relative(root, f), text: f.endsWith('.json') ? fixtureText(text) : text });
-    }
+    for (const f of files) seeds.push({ name: relative(root, f), text: readFileSync(f, 'utf8') });
   }
   return { seeds, sources };
 }

@@ -4,6 +4,7 @@ import { Node, YAMLMap } from 'yaml';
 import { WorkspaceIndex } from '../../analysis/workspace';
 import { EditBuilder, renderBlock, YamlValue } from '../../model/edits';
 import { K8sObject } from '../../model/manifest';
+import { memoByObject } from '../../model/memo';
 import { findPair, getMap, getNode, getScalar, getString } from '../../model/nodes';
 import { isEmptySelector, LabelSelector, podTemplate, REPLICATED_KINDS, replicasOf, selectorMatches, selectorOf, workloadSelector } from '../../model/workloads';
 
@@ -34,7 +35,10 @@ function numberAt(map: unknown, key: string, object: K8sObject): number | undefi
 }
 
 /** An HPA or KEDA ScaledObject as an autoscaler, with the kind and name of what it scales. */
-export function readAutoscaler(object: K8sObject): (Autoscaler & { targetKind: string; targetName: string }) | undefined {
+/** Memoized: every workload of a namespace reads every autoscaler of it. */
+export const readAutoscaler: (object: K8sObject) => (Autoscaler & { targetKind: string; targetName: string }) | undefined = memoByObject(readAutoscalerOf);
+
+function readAutoscalerOf(object: K8sObject): (Autoscaler & { targetKind: string; targetName: string }) | undefined {
   const spec = getMap(object.map, 'spec', object.doc);
   const ref = getMap(spec, 'scaleTargetRef', object.doc);
   const targetName = getString(ref, 'name', object.doc);

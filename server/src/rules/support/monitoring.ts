@@ -38,7 +38,10 @@ export function describeNamespaces(namespaces: MonitorNamespaces): string {
 }
 
 /** The monitor's `spec.selector`; a missing one is empty, which prometheus-operator treats as "everything". */
-export function selectorOfMonitor(monitor: K8sObject): LabelSelector {
+/** Memoized: every workload is checked against every monitor. */
+export const selectorOfMonitor: (monitor: K8sObject) => LabelSelector = memoByObject(readSelectorOfMonitor);
+
+function readSelectorOfMonitor(monitor: K8sObject): LabelSelector {
   const map = getMap(getMap(monitor.map, 'spec', monitor.doc), 'selector', monitor.doc);
   return selectorOf(map, monitor.doc) ?? { matchLabels: {}, matchExpressions: [], node: undefined };
 }

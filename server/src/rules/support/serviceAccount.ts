@@ -31,6 +31,24 @@ export function serviceAccountObject(workspace: WorkspaceIndex, subject: K8sObje
 
 /** Bindings in the workspace whose subjects include this service account (namespace group of `subject`). */
 export function bindingsOf(workspace: WorkspaceIndex, subject: K8sObject, name: string): K8sObject[] {
-  return workspace.ofKind(...BINDING_KINDS).filter(binding =>
-    subjectsOf(binding).some(s => s.kind === 'ServiceAccount' && s.name === name && (s.namespace ?? binding.namespace) === subject.namespace));
+  // Every workload asks about its account: the bindings are indexed by (namespace, account) once, not scanned
+  // per workload (quadratic in a large workspace).
+  return workspace.derived('bindings by service account', BINDING_KINDS, bindingsByAccount).get(subject.namespace)?.get(name) ?? [];
+}
+
+/** Bindings (in index order, each once) by the namespace and name of the service accounts they name. */
+function bindingsByAccount(bindings: readonly K8sObject[]): Map<string | undefined, Map<string, K8sObject[]>> {
+  const index = new Map<string | undefined, Map<string, K8sObject[]>>();
+  for (const binding of bindings) {
+    for (const s of subjectsOf(binding)) {
+      if (s.kind !== 'ServiceAccount') continue;
+      const namespace = s.namespace ?? binding.namespace;
+      let byName = index.get(namespace);
+      if (!byName) index.set(namespace, (byName = new Map()));
+      const list = byName.get(s.name);
+      if (!list) byName.set(s.name, [binding]);
+      else if (list[list.length - 1] !== binding) list.push(binding);
+    }
+  }
+  return index;
 }

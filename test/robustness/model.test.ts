@@ -1,0 +1,131 @@
+// The model-level fixes that hostile input and the fuzzer called for, each pinned down on its own.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isMap, isScalar, isSeq, YAMLMap } from 'yaml';
+import { applyEdits, EditBuilder } from '../../server/src/model/edits';
+import { LineIndex } from '../../server/src/model/lines';
+import { inspectDocument, MAX_NESTING, nestingOverflow } from '../../server/src/model/limits';
+import { documentStarts, parseManifest } from '../../server/src/model/manifest';
+import { getMap, getNode, resolve } from '../../server/src/model/nodes';
+
+const problems = (text: string) => parseManifest('m.yaml', text).documents.flatMap(d => d.problems.map(p => `${p.code}@${p.start}`));
+
+function edit(text: string, f: (b: EditBuilder, root: YAMLMap) => void): string {
+  const file = parseManifest('m.yaml', text);
+  const pd = file.documents[0];
+  const b = new EditBuilder(pd, file.eol);
+  f(b, pd.doc.contents as YAMLMap);
+  return applyEdits(text, b.edits);
+}
+
+describe('model: documents', () => {
+  it('a second --- after only comments ends an empty document (as YAML and kubectl count them)', () => {
+    assert.deepEqual(documentStarts('---\n# note\n---\na: 1\n'), [0, 11]);
+    assert.deepEqual(documentStarts('# header\n---\na: 1\n---\nb: 2\n'), [0, 18]);
+    assert.deepEqual(problems('---\n# note\n---\na: 1\n'), []);
+    const file = parseManifest('m.yaml', '---\n# note\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+    assert.equal(file.documents[1].objects[0].name, 'x');
+    assert.equal(file.documents[1].index, 1);
+  });
+
+  it('a lone CR is a line break wherever it appears', () => {
+    const file = parseManifest('m.yaml', 'apiVersion: v1\r\nkind: ConfigMap\rmetadata:\r\n  name: x\r\n');
+    assert.deepEqual(file.documents[0].problems, []);
+    assert.equal(file.documents[0].objects[0].name, 'x');
+    assert.equal(file.eol, '\r\n');
+  });
+
+  it('syntax problems are capped at 100 per document, with a count of the rest', () => {
+    const file = parseManifest('m.yaml', `a: [${Array(500).fill('*gone').join(', ')}]\n`);
+    const list = file.documents[0].problems;
+    assert.equal(list.length, 101);
+    assert.match(list[100].message, /^400 more YAML problems/);
+  });
+});
+
+describe('model: limits', () => {
+  it('estimates nesting without parsing: flow, block, compact sequences; block scalars and quotes are text', () => {
+    assert.equal(nestingOverflow(`a: ${'['.repeat(50)}${']'.repeat(50)}`), -1);
+    assert.equal(nestingOverflow(`a: ${'['.repeat(300)}${']'.repeat(300)}`), 3 + MAX_NESTING - 1);
+    assert.ok(nestingOverflow(`${'- '.repeat(300)}a`) > 0);
+    assert.ok(nestingOverflow(Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')) > 0);
+    assert.equal(nestingOverflow(`a: |\n${Array.from({ length: 300 }, (_, i) => `  ${' '.repeat(i)}[`).join('\n')}\nb: 1`), -1);
+    assert.equal(nestingOverflow(`a: "${'['.repeat(300)}"\nb: '${'{'.repeat(300)}'\nc: x # ${'['.repeat(300)}`), -1);
+  });
+
+  it('duplicate keys in one linear pass, merge keys excepted', () => {
+    const doc = parseManifest('m.yaml', 'a: 1\nb: 2\na: 3\n<<: {x: 1}\n<<: {y: 1}\n').documents[0].doc;
+    assert.deepEqual(inspectDocument(doc).problems.map(p => p.code), ['DUPLICATE_KEY']);
+    const many = `${Array.from({ length: 50_000 }, (_, i) => `k${i}: v`).join('\n')}\nk0: again\n`;
+    const started = Date.now();
+    assert.deepEqual(problems(many).map(p => p.split('@')[0]), ['DUPLICATE_KEY']);
+    assert.ok(Date.now() - started < 10_000, `50,000 keys took ${Date.now() - started} ms`);
+  });
+
+  it('aliases: resolved from one table, missing anchors and cycles reported, bombs stopped', () => {
+    const file = parseManifest('m.yaml', 'base: &b {x: 1}\nuse: *b\nlater: *l\nl: &l 1\n');
+    const root = file.documents[0].doc.contents as YAMLMap;
+    assert.ok(isMap(getNode(root, 'use', file.documents[0].doc)));
+    assert.deepEqual(file.documents[0].problems.map(p => p.code), ['BAD_ALIAS']);
+    assert.deepEqual(problems('a: &a\n  b: *a\n').map(p => p.split('@')[0]), ['ALIAS_CYCLE']);
+    const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 7; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    assert.deepEqual(problems(lines.join('\n')).map(p => p.split('@')[0]), ['ALIAS_EXPANSION']);
+    assert.deepEqual(problems(lines.slice(0, 4).join('\n')), []);
+  });
+
+  it('20,000 aliases resolve in linear time', () => {
+    const text = `n: &n x\nlist: [${Array(20_000).fill('*n').join(', ')}]\n`;
+    const started = Date.now();
+    const file = parseManifest('m.yaml', text);
+    const doc = file.documents[0].doc;
+    const list = getNode(doc.contents, 'list', doc);
+    assert.ok(isSeq(list));
+    for (const item of list.items) assert.ok(isScalar(resolve(item, doc)));
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  });
+});
+
+describe('model: positions', () => {
+  it('CLI columns count code points, skip the BOM, and stay cheap for many findings on one long line', () => {
+    const lines = new LineIndex('\ufeffa: 🚀🚀 b\nc: 🚀x\n');
+    assert.deepEqual(lines.humanPosition(1), { line: 1, column: 1 });
+    assert.deepEqual(lines.humanPosition(9), { line: 1, column: 7 });
+    assert.deepEqual(lines.humanPosition(16), { line: 2, column: 5 });
+    const long = new LineIndex(`x: [${'🚀, '.repeat(50_000)}]`);
+    const started = Date.now();
+    for (let i = 0; i < 50_000; i++) long.humanPosition(4 + i * 4);
+    assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
+    assert.equal(long.humanPosition(4 + 4 * 49_999).column, 5 + 3 * 49_999);
+  });
+});
+
+describe('model: edits', () => {
+  it('replacing an empty block scalar keeps its line break', () => {
+    assert.equal(edit('a: >-\nb: 1\n', (b, root) => b.replace(root.get('a', true) as never, '{x: 1}')), 'a: {x: 1}\nb: 1\n');
+  });
+
+  it('replacing a tagged scalar drops the tag and keeps the anchor', () => {
+    assert.equal(edit('a: !flag value\nb: &x !flag value\nc: !flag &y value\n', (b, root) => {
+      for (const k of ['a', 'b', 'c']) b.replace(root.get(k, true) as never, 'false');
+    }), 'a: false\nb: &x false\nc: &y false\n');
+  });
+
+  it('replacing a block list that sits at its key\'s column indents the new value', () => {
+    const out = edit('m:\n  key:\n  - a\n  other: 1\n', (b, root) => b.replace(getMap(root, 'm', undefined)!.get('key', true) as never, '{x: 1}'));
+    assert.equal(out, 'm:\n  key:\n    {x: 1}\n  other: 1\n');
+    assert.deepEqual(problems(out), []);
+  });
+
+  it('keys go after the last pair even when it is empty and followed by a comment', () => {
+    const text = 'template:\n  spec:\n    containers:\n#   - name: web\n  metadata: {}\n';
+    const out = edit(text, (b, root) => b.insertKeys(getMap(getMap(root, 'template', undefined), 'spec', undefined)!, { hostNetwork: false }));
+    assert.equal(out, 'template:\n  spec:\n    containers:\n#   - name: web\n    hostNetwork: false\n  metadata: {}\n');
+  });
+
+  it('keys are inserted at the column of a map whose first key has a tag or an anchor', () => {
+    const out = edit('spec:\n ! containers: []\n', (b, root) => b.insertKeys(getMap(root, 'spec', undefined)!, { hostNetwork: false }));
+    assert.equal(out, 'spec:\n ! containers: []\n hostNetwork: false\n');
+    assert.deepEqual(problems(out), []);
+  });
+});
