@@ -248,17 +248,17 @@ async function main(): Promise<void> {
     {
       measure: 're-validate after a one-character edit, 1,000 documents: yaml-language-server (over LSP, its 200 ms delay excluded)',
       value: `Kubeready ${ms(ours.client ?? NaN)} (client-observed over LSP)`, floor: `yaml-language-server ${ms(y.revalidate.median)}`,
-      ratio: `${(y.revalidate.median / (ours.client ?? NaN)).toFixed(0)}× faster`, target: '≥ 10× faster', ok: y.revalidate.median / (ours.client ?? Infinity) >= 10,
+      ratio: `peer ÷ Kubeready: ${(y.revalidate.median / (ours.client ?? NaN)).toFixed(0)}×`, target: '≥ 10×', ok: y.revalidate.median / (ours.client ?? Infinity) >= 10,
     },
     {
       measure: 're-validate after a one-character edit, 1,000 documents: @monokle/validation (incremental API, in-process)',
       value: `Kubeready ${ms(k.revalidate.median)} (in-process)`, floor: `@monokle/validation ${ms(m.revalidate.median)}`,
-      ratio: `${(m.revalidate.median / k.revalidate.median).toFixed(0)}× faster`, target: '≥ 10× faster', ok: m.revalidate.median / k.revalidate.median >= 10,
+      ratio: `peer ÷ Kubeready: ${(m.revalidate.median / k.revalidate.median).toFixed(0)}×`, target: '≥ 10×', ok: m.revalidate.median / k.revalidate.median >= 10,
     },
     {
-      measure: 'validate 100 documents from scratch: @monokle/validation (in-process)',
+      measure: 'validate 100 documents from scratch (wall, in-process): @monokle/validation with 5 offline plugins, Kubeready with its ~50 rules',
       value: `Kubeready ${ms(k.full100.median)}`, floor: `@monokle/validation ${ms(m.full100.median)}`,
-      ratio: `${(m.full100.median / k.full100.median).toFixed(1)}× faster`, target: '', ok: undefined,
+      ratio: `peer ÷ Kubeready: ${(m.full100.median / k.full100.median).toFixed(1)}×`, target: '', ok: undefined,
     },
   ];
   const notes = [

@@ -20,15 +20,13 @@ import { ManifestFile, parseManifest } from '../model/manifest';
 import { ruleById, ruleDocUrl } from '../rules';
 import { Finding } from '../rules/types';
 import { ChecklistNotification, StatusNotification } from '../protocol';
-import { findYamlFiles, readTextFileAsync, yieldToEventLoop } from './files';
+import { findYamlFiles, readTextFileAsync, readTextFileCapped, yieldToEventLoop } from './files';
 import { fsPath, SettingsStore } from './settings';
 import { DiagnosticData, SOURCE, toDiagnostic, toRange, toTextEdits } from './toLsp';
 import { ValidationTimer } from './timing';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeready`;
 const INDEX_MAX_BYTES = 2 * 1024 * 1024;
-/** Files read ahead of the one being indexed. */
-const INDEX_READ_AHEAD = 8;
 
 interface Analysed {
   version: number;
@@ -259,19 +257,12 @@ export class KubereadyService {
     try {
       const files: string[] = [];
       for (const root of this.workspaceRoots) files.push(...await findYamlFiles(root, () => run !== this.indexRun));
-      // Reads run ahead of parsing (a few files in flight), so the disk and the parser work at the same time.
-      const reads = new Map<number, Promise<string | undefined>>();
-      for (let i = 0; i < files.length; i++) {
-        for (let j = i; j < Math.min(files.length, i + INDEX_READ_AHEAD); j++) {
-          if (!reads.has(j)) reads.set(j, readTextFileAsync(files[j], INDEX_MAX_BYTES));
-        }
-        const path = files[i];
-        const pending = reads.get(i)!;
-        reads.delete(i);
+      for (const path of files) {
         if (run !== this.indexRun) return { files: count };
         const uri = URI.file(path).toString();
         if (this.documents.get(uri) || isConfigFile(uri)) continue;
-        const text = await pending;
+        // Read synchronously: files are small, and the loop yields to open documents every few files.
+        const text = readTextFileCapped(path, INDEX_MAX_BYTES);
         if (text === undefined) continue;
         try {
           this.project.update(uri, text);

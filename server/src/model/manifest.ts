@@ -314,12 +314,7 @@ function toObject(pd: ParsedDocument, map: YAMLMap): K8sObject | undefined {
     namespace: ns === undefined || ns === '' ? undefined : ns,
     kindNode: isScalar(kindNode) ? kindNode : undefined,
     nameNode: isScalar(nameNode) ? nameNode : undefined,
-    // Read when a rule asks (most objects are never asked for both), then memoized by stringMap.
-    get labels() {
-      return stringMap(getMap(metadata, 'labels', doc), doc);
-    },
-    get annotations() {
-      return stringMap(getMap(metadata, 'annotations', doc), doc);
-    },
+    labels: stringMap(getMap(metadata, 'labels', doc), doc),
+    annotations: stringMap(getMap(metadata, 'annotations', doc), doc),
   };
 }
