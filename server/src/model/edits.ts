@@ -59,7 +59,10 @@ export function styleOf(pd: ParsedDocument, eol: Eol): DocumentStyle {
 export function scalarText(value: string | number | boolean | null): string {
   if (value === null) return 'null';
   if (typeof value !== 'string') return String(value);
-  return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  const text = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  // A multi-line value comes out as a block scalar, which cannot sit inline after `key: ` or inside a flow
+  // collection; a double-quoted JSON string is valid YAML and stays on one line.
+  return text.includes('\n') ? JSON.stringify(value) : text;
 }
 
 /** Renders a value as block YAML lines at `column`, each line without its line ending. */
@@ -349,8 +352,9 @@ export class EditBuilder {
     }
     const first = seq.items[0] as Node;
     const firstStart = first?.range?.[0] ?? seq.range?.[0] ?? 0;
-    // The dash sits before the first item on its line.
-    const dash = this.text.lastIndexOf('-', firstStart);
+    // The dash sits before the first item on its line (strictly before: a nested block list or a scalar
+    // such as `-x` starts with a dash of its own).
+    const dash = this.text.lastIndexOf('-', firstStart - 1);
     const column = this.columnOf(dash >= 0 ? dash : firstStart);
     const lines = renderBlock(items, column, this.style);
     const insertAt = this.afterBlock(seq.range?.[1] ?? 0);
