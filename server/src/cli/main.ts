@@ -118,15 +118,3 @@ function parseFixArgs(args: string[]) {
   const rules = options.get('--rules')?.split(',').map(s => s.trim()).filter(Boolean);
   return { paths, dryRun: options.has('--dry-run'), rules, config: options.get('--config') };
 }
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    code => {
-      if (code >= 0) process.exitCode = code;
-    },
-    error => {
-      process.stderr.write(`kubeready: internal error: ${(error as Error)?.stack ?? error}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
