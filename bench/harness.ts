@@ -15,6 +15,7 @@ import { Project } from '../server/src/analysis/project';
 import { toRecord } from '../server/src/analysis/records';
 import { defaultSettings } from '../server/src/analysis/settings';
 import { TIMING_PREFIX } from '../server/src/lsp/timing';
+import { SERVER_NODE_FLAGS } from '../server/src/protocol';
 import { LspServer, Positions, startLsp } from './lib/lspClient';
 import { measure, round, sleep, Stats, stats, threadCpuMs } from './lib/stats';
 
@@ -152,7 +153,7 @@ async function editTask(path: string, edits: number, rssFile: string): Promise<J
   const uri = pathToFileURL(resolve(path)).toString();
   const server = await startLsp({
     command: process.execPath,
-    args: ['--require', RSS_HOOK, SERVER, '--stdio'],
+    args: [...SERVER_NODE_FLAGS, '--require', RSS_HOOK, SERVER, '--stdio'],
     env: { ...process.env, KUBEREADY_TIMING: '1', KUBEREADY_BENCH_RSS_FILE: rssFile },
     configuration: section => (section === 'kubeready' ? { validation: { delayMs: 0 } } : {}),
   });
@@ -235,17 +236,19 @@ function readRss(file: string): number | undefined {
 
 // ---- (c, d) workspace indexing ------------------------------------------------------------------------------
 
-async function workspaceTask(dir: string, openPath: string, rssFile: string): Promise<Json> {
+/** With `checklist`, the server is started as the VS Code extension starts it: it also computes the workspace checklist. */
+async function workspaceTask(dir: string, openPath: string, rssFile: string, checklist = false): Promise<Json> {
   const rootUri = pathToFileURL(resolve(dir)).toString();
   const uri = pathToFileURL(resolve(openPath)).toString();
   const text = readFileSync(openPath, 'utf8');
   const started = performance.now();
   const server = await startLsp({
     command: process.execPath,
-    args: ['--require', RSS_HOOK, SERVER, '--stdio'],
+    args: [...SERVER_NODE_FLAGS, '--require', RSS_HOOK, SERVER, '--stdio'],
     env: { ...process.env, KUBEREADY_BENCH_RSS_FILE: rssFile },
     rootUri,
     configuration: section => (section === 'kubeready' ? { validation: { delayMs: 0 } } : {}),
+    initializationOptions: checklist ? { checklist: true } : undefined,
   });
   const initialized = performance.now();
   // The editor restores an open file as soon as the server is up.
@@ -259,6 +262,9 @@ async function workspaceTask(dir: string, openPath: string, rssFile: string): Pr
   const full = await server.waitFor('diagnostics with cross-resource rules', () => server.published.find(p => p.uri === uri && p.at >= ready.at), 60_000)
     .catch(() => undefined);
   const indexedFiles = Number(ready.params?.indexedFiles ?? 0);
+  const checklistDone = checklist
+    ? await server.waitFor('the workspace checklist', () => server.notifications.find(n => n.method === 'kubeready/checklist' && n.at >= ready.at && n.params?.indexing === false), 120_000)
+    : undefined;
   await server.stop();
   // The floor: yaml.parseAllDocuments of every file of the tree, in this process (reading included).
   const floor = measure(() => {
@@ -275,6 +281,7 @@ async function workspaceTask(dir: string, openPath: string, rssFile: string): Pr
     openFileFirst: firstDiagnostics.at <= ready.at,
     crossResourceDiagnosticsMs: full ? round(full.at - initialized) : undefined,
     rssBytes: readRss(rssFile),
+    checklistMs: checklistDone ? round(checklistDone.at - ready.at) : undefined,
     documents: floor.result,
     parseAllMs: round(floor.wall),
     parseAllCpuMs: round(floor.cpu),
@@ -344,7 +351,7 @@ async function main(): Promise<void> {
     switch (task) {
       case 'lint': result = lintTask(args[0], Number(args[1] ?? 5)); break;
       case 'edit': result = await editTask(args[0], Number(args[1] ?? 20), rssFile); break;
-      case 'workspace': result = await workspaceTask(args[0], args[1], rssFile); break;
+      case 'workspace': result = await workspaceTask(args[0], args[1], rssFile, args[2] === 'checklist'); break;
       case 'cli': result = await cliTask(args[0], Number(args[1] ?? 7)); break;
       case 'cli-rss': result = await cliRssTask(args[0], rssFile); break;
       default: throw new Error(`unknown task "${task}"`);

@@ -1,12 +1,13 @@
 // Starts the language server (dist/server.js) over IPC and keeps the client handle.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/protocol';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -19,7 +20,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     outputChannel: output,
     traceOutputChannel: output,
-    initializationOptions: { version: context.extension.packageJSON.version },
+    // `checklist`: this client shows the checklist view, so the server pushes kubeready/checklist (others skip it).
+    initializationOptions: { version: context.extension.packageJSON.version, checklist: true },
   };
   return new LanguageClient('kubeready', 'Kubeready', serverOptions, clientOptions);
 }

@@ -17,8 +17,9 @@ export function startServer(): void {
       ?? (params.rootUri ? [URI.parse(params.rootUri).fsPath] : params.rootPath ? [params.rootPath] : []);
     service.setWorkspaceRoots(folders);
     service.settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
-    const init = params.initializationOptions as { settings?: object } | undefined;
+    const init = params.initializationOptions as { settings?: object; checklist?: unknown } | undefined;
     if (init?.settings && typeof init.settings === 'object') service.settings.initializationOptions = init.settings;
+    service.pushChecklist = init?.checklist === true;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
     return {

@@ -15,7 +15,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { rootUri?: string | null; settings?: Record<string, unknown>; configuration?: boolean } = {}): Promise<TestServer> {
+export async function startServer(options: { rootUri?: string | null; settings?: Record<string, unknown>; configuration?: boolean; initializationOptions?: Record<string, unknown> } = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.on('data', () => undefined);
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -37,6 +37,7 @@ export async function startServer(options: { rootUri?: string | null; settings?:
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
+    initializationOptions: options.initializationOptions,
     workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
     capabilities: {
       workspace: { configuration: options.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } },

@@ -185,3 +185,34 @@ describe('language server settings', () => {
     }
   });
 });
+
+describe('the workspace checklist notification', () => {
+  const checklists = (server: TestServer) => server.notifications.filter(n => n.method === 'kubeready/checklist');
+
+  for (const wanted of [true, false]) {
+    it(wanted ? 'is pushed to a client that asks for it (the VS Code extension)' : 'is not computed for a client that did not ask (Neovim and other editors)', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'kubeready-ws-'));
+      writeFileSync(join(root, 'web.yaml'), WEB);
+      const server = await startServer({
+        rootUri: pathToFileURL(root).toString(), settings: { validation: { delayMs: 0 } },
+        initializationOptions: wanted ? { checklist: true } : {},
+      });
+      try {
+        const uri = pathToFileURL(join(root, 'web.yaml')).toString();
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
+        await server.waitForDiagnostics(uri);
+        await server.connection.sendRequest('kubeready/checkWorkspace');
+        // The checklist follows a change after a 200 ms pause.
+        const deadline = Date.now() + (wanted ? 10_000 : 1_500);
+        while (Date.now() < deadline && !checklists(server).length) await new Promise(r => setTimeout(r, 50));
+        if (wanted) {
+          const snapshot = checklists(server).at(-1)!.params as { workloads: Array<{ name: string }> };
+          assert.ok(snapshot.workloads.some(w => w.name === 'web'), JSON.stringify(snapshot).slice(0, 300));
+        } else assert.deepEqual(checklists(server), []);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
+});
+

@@ -47,6 +47,12 @@ export class KubereadyService {
   private workspaceRoots: string[] = [];
   private indexing = false;
   private indexRun = 0;
+  /**
+   * Push `kubeready/checklist` after changes: only to clients that show it (the VS Code extension says so in
+   * its initialization options). Computing it means analysing every file of the workspace, which an editor
+   * without the view should not pay for (its findings stay available through kubeready/sarif).
+   */
+  pushChecklist = false;
   private refreshTimer: NodeJS.Timeout | undefined;
   private checklistTimer: NodeJS.Timeout | undefined;
   private readonly failures = new Set<string>();
@@ -332,6 +338,7 @@ export class KubereadyService {
   }
 
   private scheduleChecklist(): void {
+    if (!this.pushChecklist) return;
     if (this.checklistTimer) clearTimeout(this.checklistTimer);
     this.checklistTimer = setTimeout(() => {
       this.checklistTimer = undefined;
