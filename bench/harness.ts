@@ -15,7 +15,6 @@ import { Project } from '../server/src/analysis/project';
 import { toRecord } from '../server/src/analysis/records';
 import { defaultSettings } from '../server/src/analysis/settings';
 import { TIMING_PREFIX } from '../server/src/lsp/timing';
-import { SERVER_NODE_FLAGS } from '../server/src/protocol';
 import { LspServer, Positions, startLsp } from './lib/lspClient';
 import { measure, round, sleep, Stats, stats, threadCpuMs } from './lib/stats';
 
@@ -153,7 +152,7 @@ async function editTask(path: string, edits: number, rssFile: string): Promise<J
   const uri = pathToFileURL(resolve(path)).toString();
   const server = await startLsp({
     command: process.execPath,
-    args: [...SERVER_NODE_FLAGS, '--require', RSS_HOOK, SERVER, '--stdio'],
+    args: ['--require', RSS_HOOK, SERVER, '--stdio'],
     env: { ...process.env, KUBEREADY_TIMING: '1', KUBEREADY_BENCH_RSS_FILE: rssFile },
     configuration: section => (section === 'kubeready' ? { validation: { delayMs: 0 } } : {}),
   });
@@ -244,7 +243,7 @@ async function workspaceTask(dir: string, openPath: string, rssFile: string, che
   const started = performance.now();
   const server = await startLsp({
     command: process.execPath,
-    args: [...SERVER_NODE_FLAGS, '--require', RSS_HOOK, SERVER, '--stdio'],
+    args: ['--require', RSS_HOOK, SERVER, '--stdio'],
     env: { ...process.env, KUBEREADY_BENCH_RSS_FILE: rssFile },
     rootUri,
     configuration: section => (section === 'kubeready' ? { validation: { delayMs: 0 } } : {}),

@@ -35,11 +35,3 @@ export namespace SarifRequest {
 
 /** Command the server executes: fix all in one document. */
 export const FIX_ALL_COMMAND = 'kubeready.server.fixAll';
-
-/**
- * Node flags the extension starts the server with (and the benchmark measures it with). The server keeps every
- * workspace file parsed, so nearly everything it allocates while indexing survives; a young generation of 4 MB
- * semi-spaces (instead of up to 16 MB) holds less of it at a time: about 30 MB less peak memory, at the same
- * indexing speed (bench/README.md).
- */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
