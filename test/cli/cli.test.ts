@@ -1,6 +1,6 @@
 // The command line: exit codes, both formats, stdin, fix.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -171,3 +171,21 @@ describe('kubeready fix', () => {
     assert.equal(run(['fix', '--rules', 'nope', 'x.yaml']).code, 2);
   });
 });
+
+describe('kubeready output into a closed pipe', () => {
+  it('stops quietly when the reader goes away (`kubeready lint . | head`)', async () => {
+    // Megabytes of output, so the pipe is still being written when its reader closes it.
+    const manifests = Array.from({ length: 3000 }, (_, i) => POD_NO_LIMITS.replace('name: demo', `name: demo-${i}`)).join('---\n');
+    const child = spawn(process.execPath, [CLI, 'lint', '--format', 'text', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', chunk => (stderr += chunk));
+    child.stdin.end(manifests);
+    const firstChunk = new Promise<void>(resolveChunk => child.stdout.once('data', () => resolveChunk()));
+    await firstChunk;
+    child.stdout.destroy();
+    const code = await new Promise<number | null>(resolveExit => child.on('close', c => resolveExit(c)));
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled|internal error/, stderr);
+    assert.ok(code === 0 || code === 1, `exit code ${code}`);
+  });
+});
+
