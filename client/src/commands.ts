@@ -7,6 +7,7 @@ import { headline, isRuleId, Range, Scope, TreeNode } from './checklist/model';
 import { ChecklistTreeProvider, REVEAL_COMMAND, VIEW_ID } from './checklist/treeProvider';
 import { CONFIG_FILE_NAMES, starterConfig } from './config/starter';
 import { ReportPanel } from './report/panel';
+import { exists } from './files';
 import { openRuleDoc, ruleAtCursor, ruleCatalog } from './ruleDocs/open';
 
 export interface CommandServices {
@@ -165,15 +166,6 @@ async function openSample(extensionUri: vscode.Uri): Promise<vscode.TextEditor> 
 }
 
 // ---- configuration file ------------------------------------------------------------------------------------
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Writes a commented starter .kubeready.yaml at the root of a workspace folder; never overwrites. */
 async function createConfig(folderArg?: vscode.Uri): Promise<{ created: boolean; uri: vscode.Uri } | undefined> {

@@ -2,19 +2,11 @@
 // .vsix) in the Markdown preview; the web page when the bundled file is missing.
 import * as vscode from 'vscode';
 import { isRuleId, ruleDocUrl } from '../checklist/model';
+import { exists } from '../files';
 import { CatalogEntry, parseRuleCatalog } from './catalog';
 
 export function bundledDoc(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Opens the rule's documentation; resolves with where it was shown ('preview' or 'web'). */

@@ -7,19 +7,23 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 const bundle = join(__dirname, 'cli-main.js');
 
 function cacheFile(): string | undefined {
   if (process.env.KUBEREADY_COMPILE_CACHE === '0') return undefined;
-  const base = process.env.XDG_CACHE_HOME
-    || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined)
-    || join(homedir(), '.cache');
-  const stat = statSync(bundle);
-  const key = `${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}`;
-  return join(base, 'kubeready', `cli-${key}.cache`);
+  try {
+    const base = process.env.XDG_CACHE_HOME
+      || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined)
+      || join(homedir(), '.cache');
+    const stat = statSync(bundle);
+    const key = `${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}`;
+    return join(base, 'kubeready', `cli-${key}.cache`);
+  } catch {
+    return undefined;
+  }
 }
 
 function readCache(file: string | undefined): Buffer | undefined {
@@ -33,7 +37,7 @@ function readCache(file: string | undefined): Buffer | undefined {
 
 function writeCache(file: string, script: Script): void {
   try {
-    mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
@@ -43,19 +47,13 @@ function writeCache(file: string, script: Script): void {
 }
 
 function launch(): void {
-  let file: string | undefined;
-  try {
-    file = cacheFile();
-  } catch {
-    file = undefined;
-  }
+  const file = cacheFile();
   const cachedData = readCache(file);
   const source = readFileSync(bundle, 'utf8');
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
   if (file && (!cachedData || script.cachedDataRejected)) {
     // Written at exit, so that the functions this run compiled are in it too.
-    const target = file;
-    process.once('exit', () => writeCache(target, script));
+    process.once('exit', () => writeCache(file, script));
   }
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   const bundleModule = new Module(bundle, module);
