@@ -1,5 +1,6 @@
 // A set of files analysed together: what the CLI lints in one run and what the server keeps per workspace.
 import { ManifestFile, parseManifest } from '../model/manifest';
+import { SummarizedFile } from '../model/summary';
 import { Finding } from '../rules/types';
 import { analyze, AnalysisOptions } from './analyze';
 import { indexedObjects } from './lint';
@@ -9,32 +10,61 @@ import { WorkspaceIndex } from './workspace';
 export class Project {
   readonly workspace = new WorkspaceIndex();
   private readonly files = new Map<string, ManifestFile>();
+  /** Files indexed without an editor: parsed on demand (model/summary.ts). */
+  private readonly summarized = new Map<string, SummarizedFile>();
 
   /** Parses a new version of a file, reusing the documents whose text did not change. */
   update(uri: string, text: string): ManifestFile {
-    const previous = this.files.get(uri);
-    if (previous && previous.text === text) return previous;
+    const summary = this.summarized.get(uri);
+    if (summary) {
+      this.summarized.delete(uri);
+      // Opened as it is on disk: the index keeps the summary, whose parsed objects are the file's objects.
+      if (summary.text === text) {
+        const whole = summary.manifest();
+        this.files.set(uri, whole);
+        return whole;
+      }
+    }
+    const previous = this.files.get(uri) ?? summary?.parsedManifest();
+    if (previous && previous.text === text && !summary) return previous;
     const file = parseManifest(uri, text, previous);
     this.files.set(uri, file);
     this.workspace.setFile(uri, indexedObjects(file));
     return file;
   }
 
+  /**
+   * Indexes a file that no editor shows: it is parsed once to learn its objects, and its documents are parsed
+   * again only when a cross-resource rule reads them or the file itself is analysed.
+   */
+  index(uri: string, text: string): void {
+    if ((this.files.get(uri) ?? this.summarized.get(uri))?.text === text) return;
+    const summary = SummarizedFile.of(uri, text);
+    if (!summary) {
+      this.update(uri, text);
+      return;
+    }
+    this.files.delete(uri);
+    this.summarized.set(uri, summary);
+    this.workspace.setSummarizedFile(uri, summary);
+  }
+
   remove(uri: string): void {
     this.files.delete(uri);
+    this.summarized.delete(uri);
     this.workspace.removeFile(uri);
   }
 
   get(uri: string): ManifestFile | undefined {
-    return this.files.get(uri);
+    return this.files.get(uri) ?? this.summarized.get(uri)?.manifest();
   }
 
   uris(): string[] {
-    return [...this.files.keys()];
+    return [...this.files.keys(), ...this.summarized.keys()];
   }
 
   analyze(uri: string, settings: Settings, options: AnalysisOptions = {}): Finding[] {
-    const file = this.files.get(uri);
+    const file = this.get(uri);
     return file ? analyze(file, settings, this.workspace, options) : [];
   }
 }

@@ -5,12 +5,39 @@
 // (kind, namespace) groups changed at which generation. A caller can record what a computation read
 // (`recordReads`) and later ask whether any of it changed since (`unchangedSince`): that is how cross-resource
 // findings are reused after an edit that does not concern them.
+//
+// Files that no editor shows come in as summaries (model/summary.ts): the kind and namespace of each object,
+// enough to group them; an object is parsed when a list that holds it is first read.
 import { K8sObject } from '../model/manifest';
+import { SummarizedFile, SummarizedObject } from '../model/summary';
 
 /** A read of the whole index (`objects()`, files): any change invalidates it. */
 const EVERYTHING = '*';
 
 const EMPTY: readonly K8sObject[] = Object.freeze([]);
+
+/** What the index holds of an object: the object, or the summary of one in a file no editor shows. */
+type Entry = K8sObject | SummarizedObject;
+
+/** A list of entries and, once read, their objects. */
+interface Group {
+  entries: Entry[];
+  objects?: K8sObject[];
+}
+
+function objectOf(entry: Entry): K8sObject {
+  return entry instanceof SummarizedObject ? entry.object() : entry;
+}
+
+function objectsOf(group: Group): K8sObject[] {
+  group.objects ??= group.entries.some(e => e instanceof SummarizedObject) ? group.entries.map(objectOf) : (group.entries as K8sObject[]);
+  return group.objects;
+}
+
+/** What tells two versions of a file apart: a summarized object that was parsed is that object. */
+function identityOf(entry: Entry): unknown {
+  return entry instanceof SummarizedObject ? entry.parsedObject() ?? entry : entry;
+}
 const NO_READS: readonly string[] = Object.freeze([]);
 
 /** The read key of a (kind, namespace) group; built once per group (queries are many, groups few). */
@@ -27,9 +54,9 @@ function groupKey(kind: string, namespace: string | undefined): string {
 }
 
 export class WorkspaceIndex {
-  private readonly files = new Map<string, readonly K8sObject[]>();
-  /** Objects by kind, then by namespace group; rebuilt lazily for the kinds that changed. */
-  private readonly kinds = new Map<string, { all: K8sObject[]; byNamespace?: Map<string | undefined, K8sObject[]> }>();
+  private readonly files = new Map<string, readonly Entry[]>();
+  /** Entries by kind, then by namespace group; rebuilt lazily for the kinds that changed. */
+  private readonly kinds = new Map<string, Group & { byNamespace?: Map<string | undefined, Group> }>();
   private allStale = true;
   private readonly staleKinds = new Set<string>();
   /** Lists for several kinds at once, dropped on any change. */
@@ -42,10 +69,25 @@ export class WorkspaceIndex {
   generation = 0;
 
   setFile(uri: string, objects: readonly K8sObject[]): void {
+    this.setEntries(uri, objects);
+  }
+
+  /** A file no editor shows: its objects are parsed when something reads them. */
+  setSummarizedFile(uri: string, file: SummarizedFile): void {
+    this.setEntries(uri, file.documents.flatMap(d => d.objects));
+  }
+
+  /** The same file as in another index, sharing its parsed objects (a scratch index for fix-all). */
+  copyFile(uri: string, from: WorkspaceIndex): void {
+    const entries = from.files.get(uri);
+    if (entries) this.setEntries(uri, entries);
+  }
+
+  private setEntries(uri: string, entries: readonly Entry[]): void {
     const previous = this.files.get(uri);
-    this.files.set(uri, objects);
+    this.files.set(uri, entries);
     this.generation++;
-    this.noteChanges(previous ?? EMPTY, objects);
+    this.noteChanges(previous ?? EMPTY, entries);
   }
 
   removeFile(uri: string): boolean {
@@ -69,23 +111,23 @@ export class WorkspaceIndex {
 
   objectsOf(uri: string): readonly K8sObject[] {
     this.recorder?.add(EVERYTHING);
-    return this.files.get(uri) ?? EMPTY;
+    return this.files.get(uri)?.map(objectOf) ?? EMPTY;
   }
 
   *objects(): Iterable<K8sObject> {
     this.recorder?.add(EVERYTHING);
-    for (const list of this.files.values()) yield* list;
+    for (const list of this.files.values()) for (const entry of list) yield objectOf(entry);
   }
 
   /** Objects of these kinds, in file order. The list is shared: do not modify it. */
   ofKind(...kinds: string[]): K8sObject[] {
     const recorder = this.recorder;
     if (recorder) for (const k of kinds) recorder.add(k);
-    if (kinds.length === 1) return this.kindEntry(kinds[0])?.all ?? (EMPTY as K8sObject[]);
+    if (kinds.length === 1) return this.kindList(kinds[0]);
     const key = kinds.join('\u0000');
     let list = this.combined.get(key);
     if (!list) {
-      list = kinds.flatMap(k => this.kindEntry(k)?.all ?? []);
+      list = kinds.flatMap(k => this.kindList(k));
       this.combined.set(key, list);
     }
     return list;
@@ -151,10 +193,10 @@ export class WorkspaceIndex {
     return true;
   }
 
-  private noteChanges(before: readonly K8sObject[], after: readonly K8sObject[]): void {
+  private noteChanges(before: readonly Entry[], after: readonly Entry[]): void {
     const g = this.generation;
     let changed = false;
-    const mark = (o: K8sObject) => {
+    const mark = (o: Entry) => {
       changed = true;
       this.lastChange.set(o.kind, g);
       this.lastChange.set(groupKey(o.kind, o.namespace), g);
@@ -163,12 +205,12 @@ export class WorkspaceIndex {
     if (!before.length) after.forEach(mark);
     else if (!after.length) before.forEach(mark);
     else {
-      const old = new Set(before);
-      const now = new Set(after);
-      for (const o of after) if (!old.has(o)) mark(o);
-      for (const o of before) if (!now.has(o)) mark(o);
+      const old = new Set(before.map(identityOf));
+      const now = new Set(after.map(identityOf));
+      for (const o of after) if (!old.has(identityOf(o))) mark(o);
+      for (const o of before) if (!now.has(identityOf(o))) mark(o);
       // Same objects in another order (documents moved): lists in file order change, not the kinds' members.
-      if (!changed && before.some((o, i) => after[i] !== o)) for (const o of after) mark(o);
+      if (!changed && before.some((o, i) => identityOf(after[i]) !== identityOf(o))) for (const o of after) mark(o);
     }
     if (changed) {
       this.lastChange.set(EVERYTHING, g);
@@ -181,19 +223,25 @@ export class WorkspaceIndex {
     return this.kinds.get(kind);
   }
 
+  private kindList(kind: string): K8sObject[] {
+    const entry = this.kindEntry(kind);
+    return entry ? objectsOf(entry) : (EMPTY as K8sObject[]);
+  }
+
   private namespaceList(kind: string, namespace: string | undefined): K8sObject[] {
     const entry = this.kindEntry(kind);
     if (!entry) return EMPTY as K8sObject[];
     if (!entry.byNamespace) {
-      const byNamespace = new Map<string | undefined, K8sObject[]>();
-      for (const o of entry.all) {
-        const list = byNamespace.get(o.namespace);
-        if (list) list.push(o);
-        else byNamespace.set(o.namespace, [o]);
+      const byNamespace = new Map<string | undefined, Group>();
+      for (const e of entry.entries) {
+        const group = byNamespace.get(e.namespace);
+        if (group) group.entries.push(e);
+        else byNamespace.set(e.namespace, { entries: [e] });
       }
       entry.byNamespace = byNamespace;
     }
-    return entry.byNamespace.get(namespace) ?? (EMPTY as K8sObject[]);
+    const group = entry.byNamespace.get(namespace);
+    return group ? objectsOf(group) : (EMPTY as K8sObject[]);
   }
 
   /** One pass over every object, refilling the kinds that changed (all of them the first time). */
@@ -203,11 +251,11 @@ export class WorkspaceIndex {
     if (all) this.kinds.clear();
     else for (const k of stale) this.kinds.delete(k);
     for (const list of this.files.values()) {
-      for (const o of list) {
-        if (!all && !stale.has(o.kind)) continue;
-        const entry = this.kinds.get(o.kind);
-        if (entry) entry.all.push(o);
-        else this.kinds.set(o.kind, { all: [o] });
+      for (const e of list) {
+        if (!all && !stale.has(e.kind)) continue;
+        const entry = this.kinds.get(e.kind);
+        if (entry) entry.entries.push(e);
+        else this.kinds.set(e.kind, { entries: [e] });
       }
     }
     this.allStale = false;

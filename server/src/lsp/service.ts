@@ -271,7 +271,7 @@ export class KubereadyService {
         const text = readTextFileCapped(path, INDEX_MAX_BYTES);
         if (text === undefined) continue;
         try {
-          this.project.update(uri, text);
+          this.project.index(uri, text);
           count++;
         } catch (error) {
           this.connection.console.error(`Kubeready could not index ${path}: ${(error as Error)?.message ?? error}`);
@@ -306,7 +306,7 @@ export class KubereadyService {
       } else {
         const text = await readTextFileAsync(path, INDEX_MAX_BYTES);
         if (text === undefined) this.project.remove(change.uri);
-        else this.project.update(change.uri, text);
+        else this.project.index(change.uri, text);
         indexChanged = true;
       }
     }
@@ -455,7 +455,7 @@ export class KubereadyService {
     if (text.length > resolved.settings.validation.maxFileSizeKb * 1024) return undefined;
     const scratch = new Project();
     for (const other of this.project.uris()) {
-      if (other !== uri) scratch.workspace.setFile(other, this.project.workspace.objectsOf(other));
+      if (other !== uri) scratch.workspace.copyFile(other, this.project.workspace);
     }
     const result = fixAllText(text, t => {
       const file = scratch.update(uri, t);

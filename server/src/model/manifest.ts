@@ -111,18 +111,30 @@ function needsWholeParse(text: string): boolean {
   return /^(%|\.\.\.(\s|$))/m.test(text);
 }
 
+/** The text `yaml` parses: a lone CR is a line break in YAML (and in editors), but `yaml` does not treat it as one. */
+export function parseSource(text: string): string {
+  // Replacing it with LF keeps every offset. CR-only files and stray CRs in LF or CRLF files alike.
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The document slices of a parse source (`parseSource`), or undefined when it must be parsed as a whole. */
+export function documentSlices(source: string): { starts: number[]; slices: string[] } | undefined {
+  if (needsWholeParse(source)) return undefined;
+  const starts = documentStarts(source);
+  const slices = starts.map((offset, i) => source.slice(offset, i + 1 < starts.length ? starts[i + 1] : source.length));
+  return { starts, slices };
+}
+
 export function parseManifest(uri: string, text: string, previous?: ManifestFile): ManifestFile {
-  // A lone CR is a line break in YAML (and in editors), but `yaml` does not treat it as one; replacing it
-  // with LF keeps every offset. CR-only files and stray CRs in LF or CRLF files alike.
   const eol = detectEol(text);
-  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const source = parseSource(text);
   const documents: ParsedDocument[] = [];
   let lineReuse: LineReuse | undefined;
-  if (needsWholeParse(source)) {
+  const sliced = documentSlices(source);
+  if (!sliced) {
     documents.push(...parseWhole(source));
   } else {
-    const starts = documentStarts(source);
-    const slices = starts.map((offset, i) => source.slice(offset, i + 1 < starts.length ? starts[i + 1] : source.length));
+    const { starts, slices } = sliced;
     const match = previous ? matchUnchanged(previous.documents, slices) : undefined;
     const reused = match?.documents ?? [];
     if (match && previous) {

@@ -1,0 +1,92 @@
+// A file that no editor shows, kept by the workspace index as its text and the kind and namespace of each of
+// its objects instead of its parsed YAML. Cross-resource rules ask for a few kinds and namespaces of a large
+// workspace; a document is parsed again the first time one of its objects is asked for, and then kept. Keeping
+// every parsed tree of every file was most of the time and memory of indexing (bench/README.md): nearly all of
+// it survives into the old generation, and the garbage collector copies it on the way.
+import { detectEol, LineIndex } from './lines';
+import { documentSlices, K8sObject, ManifestFile, ParsedDocument, parseSlice, parseSource } from './manifest';
+
+export class SummarizedFile {
+  readonly documents: SummarizedDocument[] = [];
+  private manifestFile: ManifestFile | undefined;
+
+  private constructor(readonly uri: string, readonly text: string, readonly source: string) {}
+
+  /**
+   * Parses the text once to learn its objects and keeps none of the trees. Undefined for a text that is parsed
+   * as a whole (directives, `...` end markers): its documents cannot be parsed one at a time.
+   */
+  static of(uri: string, text: string): SummarizedFile | undefined {
+    const source = parseSource(text);
+    const sliced = documentSlices(source);
+    if (!sliced) return undefined;
+    const file = new SummarizedFile(uri, text, source);
+    sliced.slices.forEach((slice, index) => {
+      const parsed = parseSlice(slice, sliced.starts[index], index);
+      // As `indexedObjects`: a document with syntax problems has no objects for other files to see.
+      const kinds = parsed.problems.length ? [] : parsed.objects.map(o => ({ kind: o.kind, namespace: o.namespace }));
+      file.documents.push(new SummarizedDocument(file, index, sliced.starts[index], slice.length, kinds));
+    });
+    return file;
+  }
+
+  /** The whole file, every document parsed (the ones parsed before are reused, so their objects stay the same). */
+  manifest(): ManifestFile {
+    this.manifestFile ??= {
+      uri: this.uri,
+      text: this.text,
+      lines: new LineIndex(this.text),
+      eol: detectEol(this.text),
+      documents: this.documents.map(d => d.parsed()),
+    };
+    return this.manifestFile;
+  }
+
+  /** The whole file if something asked for it already. */
+  parsedManifest(): ManifestFile | undefined {
+    return this.manifestFile;
+  }
+}
+
+export class SummarizedDocument {
+  readonly objects: SummarizedObject[];
+  private parsedDocument: ParsedDocument | undefined;
+
+  constructor(
+    private readonly file: SummarizedFile,
+    private readonly index: number,
+    private readonly offset: number,
+    private readonly length: number,
+    kinds: ReadonlyArray<{ kind: string; namespace: string | undefined }>,
+  ) {
+    this.objects = kinds.map((k, position) => new SummarizedObject(this, position, k.kind, k.namespace));
+  }
+
+  parsed(): ParsedDocument {
+    this.parsedDocument ??= parseSlice(this.file.source.slice(this.offset, this.offset + this.length), this.offset, this.index);
+    return this.parsedDocument;
+  }
+
+  parsedIfDone(): ParsedDocument | undefined {
+    return this.parsedDocument;
+  }
+}
+
+/** One object of a summarized document: its kind and namespace now, the object itself on demand. */
+export class SummarizedObject {
+  constructor(
+    private readonly document: SummarizedDocument,
+    private readonly position: number,
+    readonly kind: string,
+    readonly namespace: string | undefined,
+  ) {}
+
+  object(): K8sObject {
+    return this.document.parsed().objects[this.position];
+  }
+
+  /** The object if its document was parsed already, without parsing it. */
+  parsedObject(): K8sObject | undefined {
+    return this.document.parsedIfDone()?.objects[this.position];
+  }
+}
