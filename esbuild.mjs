@@ -10,6 +10,8 @@ await Promise.all([
   // `--production` (npm run package) minifies what ships in the .vsix; tests use readable bundles.
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: args.has('--production') }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', minify: args.has('--production') }),
+  // The server's indexing threads (server/src/lsp/indexWorker.ts), beside server.js, which starts them.
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/indexWorker.ts'], outfile: 'dist/indexWorker.js', minify: args.has('--production') }),
   // Minified: `kubeready lint` of one file is mostly start-up, and half the bundle is half the time to read and
   // compile it (bench/README.md). Stack traces map back through the source map.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/run.ts'], outfile: 'dist/cli-main.js', minify: true }),

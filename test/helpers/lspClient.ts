@@ -15,8 +15,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { rootUri?: string | null; settings?: Record<string, unknown>; configuration?: boolean; initializationOptions?: Record<string, unknown> } = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(options: { rootUri?: string | null; settings?: Record<string, unknown>; configuration?: boolean; initializationOptions?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
   child.stderr!.on('data', () => undefined);
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();

@@ -1,6 +1,6 @@
 // A set of files analysed together: what the CLI lints in one run and what the server keeps per workspace.
 import { ManifestFile, parseManifest } from '../model/manifest';
-import { SummarizedFile } from '../model/summary';
+import { FileSummary, SummarizedFile, summarize } from '../model/summary';
 import { Finding } from '../rules/types';
 import { analyze, AnalysisOptions } from './analyze';
 import { indexedObjects } from './lint';
@@ -35,18 +35,20 @@ export class Project {
 
   /**
    * Indexes a file that no editor shows: it is parsed once to learn its objects, and its documents are parsed
-   * again only when a cross-resource rule reads them or the file itself is analysed.
+   * again only when a cross-resource rule reads them or the file itself is analysed. `summary` is that first
+   * parse when a worker thread did it (null: the text is parsed as a whole, see `summarize`).
    */
-  index(uri: string, text: string): void {
+  index(uri: string, text: string, summary?: FileSummary | null): void {
     if ((this.files.get(uri) ?? this.summarized.get(uri))?.text === text) return;
-    const summary = SummarizedFile.of(uri, text);
+    if (summary === undefined) summary = summarize(text) ?? null;
     if (!summary) {
       this.update(uri, text);
       return;
     }
+    const file = new SummarizedFile(uri, text, summary);
     this.files.delete(uri);
-    this.summarized.set(uri, summary);
-    this.workspace.setSummarizedFile(uri, summary);
+    this.summarized.set(uri, file);
+    this.workspace.setSummarizedFile(uri, file);
   }
 
   remove(uri: string): void {

@@ -21,6 +21,7 @@ import { ruleById, ruleDocUrl } from '../rules';
 import { Finding } from '../rules/types';
 import { ChecklistNotification, StatusNotification } from '../protocol';
 import { findYamlFiles, readTextFileAsync, readTextFileCapped, yieldToEventLoop } from './files';
+import { IndexedFile, indexWorkerCount, MIN_FILES_FOR_WORKERS, summarizeOnWorkers } from './indexer';
 import { fsPath, SettingsStore } from './settings';
 import { DiagnosticData, SOURCE, toDiagnostic, toRange, toTextEdits } from './toLsp';
 import { ValidationTimer } from './timing';
@@ -263,20 +264,26 @@ export class KubereadyService {
     try {
       const files: string[] = [];
       for (const root of this.workspaceRoots) files.push(...await findYamlFiles(root, () => run !== this.indexRun));
-      for (const path of files) {
-        if (run !== this.indexRun) return { files: count };
-        const uri = URI.file(path).toString();
-        if (this.documents.get(uri) || isConfigFile(uri)) continue;
-        // Read synchronously: files are small, and the loop yields to open documents every few files.
-        const text = readTextFileCapped(path, INDEX_MAX_BYTES);
-        if (text === undefined) continue;
+      const paths = files.filter(path => !isConfigFile(URI.file(path).toString()));
+      const indexFile = (file: IndexedFile) => {
+        const uri = URI.file(file.path).toString();
+        if (run !== this.indexRun || file.text === undefined || this.documents.get(uri)) return;
         try {
-          this.project.index(uri, text);
+          this.project.index(uri, file.text, file.summary);
           count++;
         } catch (error) {
-          this.connection.console.error(`Kubeready could not index ${path}: ${(error as Error)?.message ?? error}`);
+          this.connection.console.error(`Kubeready could not index ${file.path}: ${(error as Error)?.message ?? error}`);
         }
-        if (count % 20 === 0) await yieldToEventLoop();
+      };
+      // Worker threads read and parse the files; the main thread only records their summaries. Whatever they
+      // did not do (a small workspace, no workers, a worker that failed) is done here, yielding between files.
+      const workers = paths.length >= MIN_FILES_FOR_WORKERS ? indexWorkerCount() : 0;
+      const done = workers ? await summarizeOnWorkers(paths, { workers, maxBytes: INDEX_MAX_BYTES, isCancelled: () => run !== this.indexRun }, indexFile) : 0;
+      for (let i = done; i < paths.length; i++) {
+        if (run !== this.indexRun) return { files: count };
+        // Read synchronously: files are small, and the loop yields to open documents every few files.
+        indexFile({ path: paths[i], text: readTextFileCapped(paths[i], INDEX_MAX_BYTES) });
+        if ((i - done) % 20 === 19) await yieldToEventLoop();
       }
     } finally {
       if (run === this.indexRun) {

@@ -6,28 +6,42 @@
 import { detectEol, LineIndex } from './lines';
 import { documentSlices, K8sObject, ManifestFile, ParsedDocument, parseSlice, parseSource } from './manifest';
 
-export class SummarizedFile {
-  readonly documents: SummarizedDocument[] = [];
-  private manifestFile: ManifestFile | undefined;
+/** What indexing learns of a file: where each document is and the kind and namespace of its objects. Plain data. */
+export interface FileSummary {
+  documents: Array<{ offset: number; length: number; objects: Array<{ kind: string; namespace: string | undefined }> }>;
+}
 
-  private constructor(readonly uri: string, readonly text: string, readonly source: string) {}
-
-  /**
-   * Parses the text once to learn its objects and keeps none of the trees. Undefined for a text that is parsed
-   * as a whole (directives, `...` end markers): its documents cannot be parsed one at a time.
-   */
-  static of(uri: string, text: string): SummarizedFile | undefined {
-    const source = parseSource(text);
-    const sliced = documentSlices(source);
-    if (!sliced) return undefined;
-    const file = new SummarizedFile(uri, text, source);
-    sliced.slices.forEach((slice, index) => {
+/**
+ * Parses a text once to learn its objects, keeping none of the trees (on a worker thread of the server, or not).
+ * Undefined for a text that is parsed as a whole (directives, `...` end markers): its documents cannot be parsed
+ * one at a time.
+ */
+export function summarize(text: string): FileSummary | undefined {
+  const sliced = documentSlices(parseSource(text));
+  if (!sliced) return undefined;
+  return {
+    documents: sliced.slices.map((slice, index) => {
       const parsed = parseSlice(slice, sliced.starts[index], index);
       // As `indexedObjects`: a document with syntax problems has no objects for other files to see.
-      const kinds = parsed.problems.length ? [] : parsed.objects.map(o => ({ kind: o.kind, namespace: o.namespace }));
-      file.documents.push(new SummarizedDocument(file, index, sliced.starts[index], slice.length, kinds));
-    });
-    return file;
+      const objects = parsed.problems.length ? [] : parsed.objects.map(o => ({ kind: o.kind, namespace: o.namespace }));
+      return { offset: sliced.starts[index], length: slice.length, objects };
+    }),
+  };
+}
+
+export class SummarizedFile {
+  readonly documents: SummarizedDocument[];
+  readonly source: string;
+  private manifestFile: ManifestFile | undefined;
+
+  constructor(readonly uri: string, readonly text: string, summary: FileSummary) {
+    this.source = parseSource(text);
+    this.documents = summary.documents.map((d, index) => new SummarizedDocument(this, index, d.offset, d.length, d.objects));
+  }
+
+  static of(uri: string, text: string): SummarizedFile | undefined {
+    const summary = summarize(text);
+    return summary && new SummarizedFile(uri, text, summary);
   }
 
   /** The whole file, every document parsed (the ones parsed before are reused, so their objects stay the same). */
