@@ -1,7 +1,7 @@
 // The command line: exit codes, both formats, stdin, fix.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -186,6 +186,18 @@ describe('kubeready output into a closed pipe', () => {
     const code = await new Promise<number | null>(resolveExit => child.on('close', c => resolveExit(c)));
     assert.doesNotMatch(stderr, /EPIPE|Unhandled|internal error/, stderr);
     assert.ok(code === 0 || code === 1, `exit code ${code}`);
+  });
+
+  it('says so and exits 2 when the output cannot be written (a full disk)', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, () => {
+    const out = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '-'], { input: POD_NO_LIMITS, stdio: ['pipe', out, 'pipe'], encoding: 'utf8' });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^kubeready: cannot write the output: ENOSPC/);
+      assert.doesNotMatch(r.stderr, /internal error|at /);
+    } finally {
+      closeSync(out);
+    }
   });
 });
 

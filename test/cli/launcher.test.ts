@@ -58,6 +58,18 @@ describe('kubeready launcher', () => {
     assert.ok(statSync(file).size > 1000, 'rewritten');
   });
 
+  it('removes the caches of other bundles and Node versions when it writes its own', () => {
+    const home = mkdtempSync(join(tmpdir(), 'kubeready-cache-'));
+    mkdirSync(join(home, 'kubeready'));
+    writeFileSync(join(home, 'kubeready', 'cli-v18.0.0-x64-1-1.cache'), 'an older bundle');
+    writeFileSync(join(home, 'kubeready', 'notes.txt'), 'not ours');
+    run(home);
+    const left = readdirSync(join(home, 'kubeready')).sort();
+    assert.equal(left.length, 2, left.join(' '));
+    assert.ok(left.includes('notes.txt'));
+    assert.match(left.find(n => n !== 'notes.txt')!, new RegExp(`^cli-${process.version.replace(/\./g, '\\.')}-`));
+  });
+
   it('an unwritable cache directory and KUBEREADY_COMPILE_CACHE=0 only mean no cache', () => {
     const reference = run(mkdtempSync(join(tmpdir(), 'kubeready-cache-')));
     const off = mkdtempSync(join(tmpdir(), 'kubeready-cache-'));

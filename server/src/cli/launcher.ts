@@ -4,10 +4,10 @@
 // that run. The cache lives in the user's own cache directory, never in a shared temporary one (V8 trusts
 // cached code), is keyed by the bundle and Node's version, and any problem with it only means an uncached run.
 // KUBEREADY_COMPILE_CACHE=0 turns it off. Only Node built-ins here: this file is read on every run.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 const bundle = join(__dirname, 'cli-main.js');
@@ -37,12 +37,27 @@ function readCache(file: string | undefined): Buffer | undefined {
 
 function writeCache(file: string, script: Script): void {
   try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
+    removeStaleCaches(dir, basename(file));
   } catch {
     // A read-only home or a full disk: the next run compiles again.
+  }
+}
+
+/** Caches of other bundles or Node versions (an upgrade, a rebuild) are never read again. */
+function removeStaleCaches(dir: string, current: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name !== current && name.startsWith('cli-') && name.endsWith('.cache')) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // Another run removed it first.
+      }
+    }
   }
 }
 
