@@ -143,6 +143,35 @@ spec:
 `,
     },
     {
+      name: "a PodMonitor in another namespace that looks in any namespace; one that looks elsewhere comes first",
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers: [{name: web, image: "web:1", ports: [{name: metrics, containerPort: 9090}]}]
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PodMonitor
+metadata: {name: elsewhere, namespace: monitoring}
+spec:
+  namespaceSelector: {matchNames: [billing]}
+  selector: {matchLabels: {app: web}}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PodMonitor
+metadata: {name: everywhere, namespace: monitoring}
+spec:
+  namespaceSelector: {any: true}
+  selector: {matchLabels: {app: web}}
+`,
+    },
+    {
       name: "the prometheus.io/scrape annotation; CronJob and Job are not judged",
       code: `apiVersion: apps/v1
 kind: Deployment

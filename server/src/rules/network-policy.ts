@@ -3,7 +3,8 @@ import { namespaceLabel } from '../analysis/workspace';
 import { YamlValue } from '../model/edits';
 import { K8sObject } from '../model/manifest';
 import { findPair, getMap, getSeq, getString, resolve, seqItems } from '../model/nodes';
-import { containersOf, formatLabels, LONG_RUNNING_KINDS, PodTemplate, selectorMatches, selectorOf } from '../model/workloads';
+import { memoByObject } from '../model/memo';
+import { containersOf, formatLabels, LabelSelector, LONG_RUNNING_KINDS, PodTemplate, selectorMatches, selectorOf } from '../model/workloads';
 import { WorkspaceIndex } from '../analysis/workspace';
 import { describeObject } from './support/describe';
 import { FixSpec, Rule, RuleContext } from './types';
@@ -16,12 +17,21 @@ function isolatesIngress(policy: K8sObject): boolean {
   return seqItems(types, policy.doc).some(t => isScalar(t) && t.value === 'Ingress');
 }
 
-/** NetworkPolicies of the namespace group whose podSelector selects these labels (no or empty podSelector: all pods). */
+/**
+ * The pods whose ingress a policy restricts (no or empty podSelector: all pods), or undefined when it does not
+ * isolate ingress. Memoized: every workload of a namespace reads every policy of it.
+ */
+const ingressSelector: (policy: K8sObject) => LabelSelector | undefined = memoByObject(policy => {
+  if (!isolatesIngress(policy)) return undefined;
+  const spec = getMap(policy.map, 'spec', policy.doc);
+  return selectorOf(getMap(spec, 'podSelector', policy.doc), policy.doc) ?? { matchLabels: {}, matchExpressions: [], node: undefined };
+});
+
+/** NetworkPolicies of the namespace group that restrict ingress to pods with these labels. */
 export function policiesSelecting(workspace: WorkspaceIndex, object: K8sObject, labels: Record<string, string>): K8sObject[] {
   return workspace.inNamespaceOf(object, 'NetworkPolicy').filter(policy => {
-    const spec = getMap(policy.map, 'spec', policy.doc);
-    const selector = selectorOf(getMap(spec, 'podSelector', policy.doc), policy.doc) ?? { matchLabels: {}, matchExpressions: [], node: undefined };
-    return isolatesIngress(policy) && selectorMatches(selector, labels);
+    const selector = ingressSelector(policy);
+    return !!selector && selectorMatches(selector, labels);
   });
 }
 

@@ -1,7 +1,7 @@
 import { K8sObject } from '../model/manifest';
-import { getMap, getNumber, getString } from '../model/nodes';
 import { replicasOf } from '../model/workloads';
 import { namespaceLabel, WorkspaceIndex } from '../analysis/workspace';
+import { readAutoscaler } from './support/availability';
 import { describeObject } from './support/describe';
 import { accessModesOf, podVolumes } from './support/storage';
 import { Rule } from './types';
@@ -46,11 +46,9 @@ export const sharedRwoVolume: Rule = {
 function maxAutoscaledReplicas(workspace: WorkspaceIndex, object: K8sObject): number | undefined {
   let most: number | undefined;
   for (const hpa of workspace.inNamespaceOf(object, 'HorizontalPodAutoscaler')) {
-    const spec = getMap(hpa.map, 'spec', hpa.doc);
-    const ref = getMap(spec, 'scaleTargetRef', hpa.doc);
-    if (getString(ref, 'kind', hpa.doc) !== object.kind || getString(ref, 'name', hpa.doc) !== object.name) continue;
-    const max = getNumber(spec, 'maxReplicas', hpa.doc);
-    if (max !== undefined) most = Math.max(most ?? 0, max);
+    const scaler = readAutoscaler(hpa);
+    if (!scaler || scaler.targetKind !== object.kind || scaler.targetName !== object.name) continue;
+    if (scaler.maxReplicas !== undefined) most = Math.max(most ?? 0, scaler.maxReplicas);
   }
   return most;
 }

@@ -106,8 +106,11 @@ export function replicasNode(workload: K8sObject): { node: Node | undefined; val
 /**
  * The selector of a PodDisruptionBudget, or undefined when it selects nothing: a missing selector, or an
  * empty one under policy/v1beta1 (policy/v1 made the empty selector select every pod of the namespace).
+ * Memoized: every workload of a namespace reads every budget of it.
  */
-export function pdbSelector(pdb: K8sObject): LabelSelector | undefined {
+export const pdbSelector: (pdb: K8sObject) => LabelSelector | undefined = memoByObject(readPdbSelector);
+
+function readPdbSelector(pdb: K8sObject): LabelSelector | undefined {
   const map = getMap(getMap(pdb.map, 'spec', pdb.doc), 'selector', pdb.doc);
   const selector = selectorOf(map, pdb.doc);
   if (!selector) return undefined;

@@ -46,22 +46,46 @@ function readSelectorOfMonitor(monitor: K8sObject): LabelSelector {
   return selectorOf(map, monitor.doc) ?? { matchLabels: {}, matchExpressions: [], node: undefined };
 }
 
+/** Objects of `kinds` in the namespaces a monitor looks in: its namespace groups, or every object for `any`. */
+function inMonitorNamespaces(workspace: WorkspaceIndex, monitor: K8sObject, kinds: readonly string[]): K8sObject[] {
+  const namespaces = monitorNamespaces(monitor);
+  if ('any' in namespaces) return workspace.ofKind(...kinds);
+  return [...new Set(namespaces.names)].flatMap(namespace => workspace.inNamespaceOf({ namespace }, ...kinds));
+}
+
 /** Services a ServiceMonitor selects. */
 export function servicesSelectedBy(workspace: WorkspaceIndex, monitor: K8sObject): K8sObject[] {
-  const namespaces = monitorNamespaces(monitor);
   const selector = selectorOfMonitor(monitor);
-  return workspace.ofKind('Service').filter(s => inNamespaces(namespaces, s.namespace) && selectorMatches(selector, s.labels));
+  return inMonitorNamespaces(workspace, monitor, ['Service']).filter(s => selectorMatches(selector, s.labels));
 }
 
 /** Workloads whose pods a PodMonitor selects. */
 export function workloadsSelectedBy(workspace: WorkspaceIndex, monitor: K8sObject): K8sObject[] {
-  const namespaces = monitorNamespaces(monitor);
   const selector = selectorOfMonitor(monitor);
-  return workspace.ofKind(...WORKLOAD_KINDS).filter(w => inNamespaces(namespaces, w.namespace) && selectorMatches(selector, podLabels(w)));
+  return inMonitorNamespaces(workspace, monitor, WORKLOAD_KINDS).filter(w => selectorMatches(selector, podLabels(w)));
 }
 
-/** A Service's `spec.selector` as labels; undefined when it has none (its endpoints are managed by hand). */
-export function serviceSelectorLabels(service: K8sObject): Record<string, string> | undefined {
+/**
+ * Monitors of a kind that look in a namespace, in file order. Every workload asks; a table per monitor kind,
+ * filled one namespace at a time, answers without going through every monitor of the workspace each time.
+ */
+function monitorsLookingIn(workspace: WorkspaceIndex, kind: (typeof MONITOR_KINDS)[number], namespace: string | undefined): K8sObject[] {
+  const table = workspace.derived(`${kind}s by the namespaces they look in`, [kind], monitors => ({ monitors, byNamespace: new Map<string | undefined, K8sObject[]>() }));
+  let list = table.byNamespace.get(namespace);
+  if (!list) {
+    list = table.monitors.filter(m => inNamespaces(monitorNamespaces(m), namespace));
+    table.byNamespace.set(namespace, list);
+  }
+  return list;
+}
+
+/**
+ * A Service's `spec.selector` as labels; undefined when it has none (its endpoints are managed by hand).
+ * Memoized: every workload of a namespace reads every Service of it.
+ */
+export const serviceSelectorLabels: (service: K8sObject) => Record<string, string> | undefined = memoByObject(readServiceSelectorLabels);
+
+function readServiceSelectorLabels(service: K8sObject): Record<string, string> | undefined {
   const labels = stringMap(getMap(getMap(service.map, 'spec', service.doc), 'selector', service.doc), service.doc);
   return Object.keys(labels).length ? labels : undefined;
 }
@@ -78,15 +102,15 @@ export function servicesSelecting(workspace: WorkspaceIndex, workload: K8sObject
 /** The ServiceMonitor or PodMonitor that scrapes a workload, if any. */
 export function monitorScraping(workspace: WorkspaceIndex, workload: K8sObject): K8sObject | undefined {
   const labels = podLabels(workload);
-  for (const monitor of workspace.ofKind('PodMonitor')) {
-    if (inNamespaces(monitorNamespaces(monitor), workload.namespace) && selectorMatches(selectorOfMonitor(monitor), labels)) return monitor;
+  for (const monitor of monitorsLookingIn(workspace, 'PodMonitor', workload.namespace)) {
+    if (selectorMatches(selectorOfMonitor(monitor), labels)) return monitor;
   }
+  // The Services come from the workload's namespace group: the monitors that look there are the candidates.
   const services = servicesSelecting(workspace, workload);
   if (!services.length) return undefined;
-  for (const monitor of workspace.ofKind('ServiceMonitor')) {
-    const namespaces = monitorNamespaces(monitor);
+  for (const monitor of monitorsLookingIn(workspace, 'ServiceMonitor', workload.namespace)) {
     const selector = selectorOfMonitor(monitor);
-    if (services.some(s => inNamespaces(namespaces, s.namespace) && selectorMatches(selector, s.labels))) return monitor;
+    if (services.some(s => selectorMatches(selector, s.labels))) return monitor;
   }
   return undefined;
 }

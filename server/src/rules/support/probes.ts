@@ -2,10 +2,11 @@
 // quick fix inserts.
 import { Document, isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { isEmptyValue, YamlValue } from '../../model/edits';
-import { findPair, getMap, getNode, getScalar, getSeq, getString, isMergeKey, keyText, resolve, seqItems, stringMap } from '../../model/nodes';
+import { findPair, getMap, getNode, getScalar, getSeq, getString, isMergeKey, keyText, resolve, seqItems } from '../../model/nodes';
 import { ContainerView, containersOf, PodTemplate } from '../../model/workloads';
 import { FixSpec, RuleContext } from '../types';
 import { podLabels } from './availability';
+import { serviceSelectorLabels } from './monitoring';
 import { replaceEmptyValue } from './blockEdits';
 
 export type ProbeKey = 'readinessProbe' | 'livenessProbe' | 'startupProbe';
@@ -123,10 +124,9 @@ function servicePortFor(ctx: RuleContext, container: ContainerView): number | un
   const labels = podLabels(ctx.object);
   if (!Object.keys(labels).length) return undefined;
   for (const service of ctx.workspace.inNamespaceOf(ctx.object, 'Service')) {
+    const selector = serviceSelectorLabels(service);
+    if (!selector || !Object.keys(selector).every(k => labels[k] === selector[k])) continue;
     const spec = getMap(service.map, 'spec', service.doc);
-    const selector = stringMap(getMap(spec, 'selector', service.doc), service.doc);
-    const keys = Object.keys(selector);
-    if (!keys.length || !keys.every(k => labels[k] === selector[k])) continue;
     for (const item of seqItems(getSeq(spec, 'ports', service.doc), service.doc)) {
       if (!isMap(item)) continue;
       const protocol = (getString(item, 'protocol', service.doc) || 'TCP').toUpperCase();
