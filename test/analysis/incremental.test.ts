@@ -155,4 +155,25 @@ describe('incremental re-validation', () => {
     index.removeFile('b');
     assert.deepEqual(index.ofKind('Service').map(o => o.name), ['s2']);
   });
+
+  it('keeps a table derived from a namespace group until that group changes', () => {
+    const index = new WorkspaceIndex();
+    const service = (name: string, namespace: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: ${namespace}}\n`;
+    const objects = (uri: string, text: string) => parseManifest(uri, text).documents.flatMap(d => d.objects);
+    index.setFile('a', objects('a', service('a', 'one')));
+    index.setFile('b', objects('b', service('b', 'two')));
+    let builds = 0;
+    const names = () => index.derivedInNamespace('names', { namespace: 'one' }, ['Service'], list => (builds++, list.map(o => o.name)));
+    const reads = index.recordReads(() => assert.deepEqual(names(), ['a']));
+    const generation = index.generation;
+    assert.deepEqual(reads, ['Service\u0000=one']);
+    index.setFile('b', objects('b', service('b2', 'two')));
+    assert.deepEqual(names(), ['a']);
+    assert.equal(builds, 1, 'a change in another namespace keeps the table');
+    assert.equal(index.unchangedSince(generation, reads), true);
+    index.setFile('b', objects('b', service('b3', 'one')));
+    assert.deepEqual(names(), ['a', 'b3']);
+    assert.equal(builds, 2);
+    assert.equal(index.unchangedSince(generation, reads), false);
+  });
 });

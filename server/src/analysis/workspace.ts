@@ -167,6 +167,22 @@ export class WorkspaceIndex {
   }
 
   /**
+   * As `derived`, from the objects of `kinds` in the namespace group of `object` (a table per group), kept until
+   * an object of one of those groups changes: a change elsewhere neither rebuilds it nor invalidates what was
+   * computed from it.
+   */
+  derivedInNamespace<T>(name: string, object: { namespace: string | undefined }, kinds: readonly string[], build: (objects: readonly K8sObject[]) => T): T {
+    const objects = kinds.length === 1 ? this.inNamespaceOf(object, kinds[0]) : this.inNamespaceOf(object, ...kinds);
+    const key = `${name}\u0000${groupKey('', object.namespace)}`;
+    const kindList = kinds.join('\u0000');
+    const cached = this.derivedTables.get(key);
+    if (cached && cached.kinds === kindList && this.unchangedSince(cached.generation, kinds.map(k => groupKey(k, object.namespace)))) return cached.value as T;
+    const value = build(objects);
+    this.derivedTables.set(key, { kinds: kindList, generation: this.generation, value });
+    return value;
+  }
+
+  /**
    * Runs `read` and returns what it read of the index: kinds, (kind, namespace) groups, or everything. Pass the
    * result to `unchangedSince` to learn whether a result computed from those reads is still current.
    */

@@ -28,8 +28,7 @@ export function labelsMatch(selector: Record<string, string>, labels: Record<str
 
 /** Workloads in the namespace group of `subject` whose pod template carries every label of `selector`. */
 export function workloadsWithLabels(workspace: WorkspaceIndex, subject: K8sObject, selector: Record<string, string>): SelectedWorkload[] {
-  const group = workloadsByLabel(workspace).get(subject.namespace);
-  if (!group) return [];
+  const group = workspace.derivedInNamespace('workloads by pod label', subject, WORKLOAD_KINDS, workloadsByLabel);
   const first = Object.entries(selector)[0];
   const candidates = first ? group.byLabel.get(labelKey(first[0], first[1])) : group.all;
   return candidates ? candidates.filter(w => labelsMatch(selector, w.labels)) : [];
@@ -44,30 +43,26 @@ interface LabelledWorkloads {
 const labelKey = (key: string, value: string) => `${key}\u0000${value}`;
 
 /**
- * Every Service asks which workloads of its namespace carry its selector's labels: a table of the workloads by
- * namespace group and by label answers without going through all of them (in `inNamespaceOf` order: kind by
- * kind, file order), rebuilt when a workload changes.
+ * Every Service asks which workloads of its namespace carry its selector's labels: a table of the namespace
+ * group's workloads by label answers without going through all of them (in `inNamespaceOf` order: kind by
+ * kind, file order), rebuilt when a workload of the group changes.
  */
-function workloadsByLabel(workspace: WorkspaceIndex): Map<string | undefined, LabelledWorkloads> {
-  return workspace.derived('workloads by namespace and pod label', WORKLOAD_KINDS, workloads => {
-    const table = new Map<string | undefined, LabelledWorkloads>();
-    for (const object of workloads) {
-      const pod = podTemplate(object);
-      const labels = pod?.labels ?? templateLabels(object);
-      if (!labels) continue;
-      let group = table.get(object.namespace);
-      if (!group) table.set(object.namespace, (group = { all: [], byLabel: new Map() }));
-      const workload = { object, labels, pod };
-      group.all.push(workload);
-      for (const [key, value] of Object.entries(labels)) {
-        const k = labelKey(key, value);
-        const list = group.byLabel.get(k);
-        if (list) list.push(workload);
-        else group.byLabel.set(k, [workload]);
-      }
+function workloadsByLabel(workloads: readonly K8sObject[]): LabelledWorkloads {
+  const group: LabelledWorkloads = { all: [], byLabel: new Map() };
+  for (const object of workloads) {
+    const pod = podTemplate(object);
+    const labels = pod?.labels ?? templateLabels(object);
+    if (!labels) continue;
+    const workload = { object, labels, pod };
+    group.all.push(workload);
+    for (const [key, value] of Object.entries(labels)) {
+      const k = labelKey(key, value);
+      const list = group.byLabel.get(k);
+      if (list) list.push(workload);
+      else group.byLabel.set(k, [workload]);
     }
-    return table;
-  });
+  }
+  return group;
 }
 
 /** The labels of a workload's pod template, read even when the template has no pod spec. */
