@@ -7,22 +7,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateFile, generateTree, Random } from '../../bench/generate.mjs';
 import { Project } from '../../server/src/analysis/project';
-import { toRecord } from '../../server/src/analysis/records';
-import { defaultSettings } from '../../server/src/analysis/settings';
 import { WorkspaceIndex } from '../../server/src/analysis/workspace';
 import { LineIndex } from '../../server/src/model/lines';
 import { documentStarts, parseManifest } from '../../server/src/model/manifest';
-
-const settings = defaultSettings();
-
-function render(project: Project, uri: string): string[] {
-  const file = project.get(uri);
-  if (!file) return [];
-  return project.analyze(uri, settings, { path: uri }).map(f => {
-    const r = toRecord(file, uri, f);
-    return `${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${r.severity} ${r.ruleId}${f.suppressed ? ' (suppressed)' : ''} ${r.message}`;
-  });
-}
+import { renderFindings as render } from '../helpers/renderFindings';
 
 function fresh(texts: Map<string, string>): Project {
   const project = new Project();

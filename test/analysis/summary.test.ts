@@ -4,21 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateTree } from '../../bench/generate.mjs';
 import { Project } from '../../server/src/analysis/project';
-import { toRecord } from '../../server/src/analysis/records';
-import { defaultSettings } from '../../server/src/analysis/settings';
 import { WorkspaceIndex } from '../../server/src/analysis/workspace';
 import { SummarizedFile } from '../../server/src/model/summary';
-
-const settings = defaultSettings();
-
-function render(project: Project, uri: string): string[] {
-  const file = project.get(uri);
-  if (!file) return [];
-  return project.analyze(uri, settings, { path: uri }).map(f => {
-    const r = toRecord(file, uri, f);
-    return `${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${r.severity} ${r.ruleId}${f.suppressed ? ' (suppressed)' : ''} ${r.message}`;
-  });
-}
+import { renderFindings as render } from '../helpers/renderFindings';
 
 /** Files a workspace really holds next to generated bundles: broken, whole-parsed, List, CRLF, CR-only, BOM, multibyte. */
 const ODD_FILES: Record<string, string> = {
