@@ -38,6 +38,7 @@ function objectsOf(group: Group): K8sObject[] {
 function identityOf(entry: Entry): unknown {
   return entry instanceof SummarizedObject ? entry.parsedObject() ?? entry : entry;
 }
+
 const NO_READS: readonly string[] = Object.freeze([]);
 
 /** The read key of a (kind, namespace) group; built once per group (queries are many, groups few). */
