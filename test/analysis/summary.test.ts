@@ -78,6 +78,21 @@ describe('summarized files', () => {
     assert.ok(project.workspace.ofKind(first.kind).some(o => o.name === `${first.name}-edited`));
   });
 
+  it('leave out an object that the parse on demand no longer yields', () => {
+    // Two parses of pathological text can differ where `yaml` hits its stack limit; a summary that the later
+    // parse contradicts must not put a wrong or missing object in the index.
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: one}\n';
+    const stale = new SummarizedFile('/s.yaml', text, { documents: [{ offset: 0, length: text.length, objects: [{ kind: 'Service', namespace: 'one' }, { kind: 'ConfigMap', namespace: 'one' }] }] });
+    const index = new WorkspaceIndex();
+    index.setSummarizedFile('/s.yaml', stale);
+    assert.deepEqual(index.inNamespaceOf({ namespace: 'one' }, 'Service'), []);
+    assert.deepEqual(index.ofKind('ConfigMap'), [], 'position 1 holds nothing');
+    assert.deepEqual([...index.objects()], []);
+    const right = new SummarizedFile('/s.yaml', text, { documents: [{ offset: 0, length: text.length, objects: [{ kind: 'ConfigMap', namespace: 'one' }] }] });
+    index.setSummarizedFile('/s.yaml', right);
+    assert.deepEqual(index.ofKind('ConfigMap').map(o => o.name), ['c']);
+  });
+
   it('are not made for text parsed as a whole', () => {
     assert.equal(SummarizedFile.of('/d.yaml', ODD_FILES['/ws/odd/directives.yaml']), undefined);
     const project = new Project();

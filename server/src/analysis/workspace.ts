@@ -25,12 +25,22 @@ interface Group {
   objects?: K8sObject[];
 }
 
-function objectOf(entry: Entry): K8sObject {
+function objectOf(entry: Entry): K8sObject | undefined {
   return entry instanceof SummarizedObject ? entry.object() : entry;
 }
 
+/** The objects of entries, in order (a summarized object that its document no longer yields is left out). */
+function objectsIn(entries: readonly Entry[]): K8sObject[] {
+  const out: K8sObject[] = [];
+  for (const entry of entries) {
+    const object = objectOf(entry);
+    if (object) out.push(object);
+  }
+  return out;
+}
+
 function objectsOf(group: Group): K8sObject[] {
-  group.objects ??= group.entries.some(e => e instanceof SummarizedObject) ? group.entries.map(objectOf) : (group.entries as K8sObject[]);
+  group.objects ??= group.entries.some(e => e instanceof SummarizedObject) ? objectsIn(group.entries) : (group.entries as K8sObject[]);
   return group.objects;
 }
 
@@ -112,12 +122,13 @@ export class WorkspaceIndex {
 
   objectsOf(uri: string): readonly K8sObject[] {
     this.recorder?.add(EVERYTHING);
-    return this.files.get(uri)?.map(objectOf) ?? EMPTY;
+    const entries = this.files.get(uri);
+    return entries ? objectsIn(entries) : EMPTY;
   }
 
   *objects(): Iterable<K8sObject> {
     this.recorder?.add(EVERYTHING);
-    for (const list of this.files.values()) for (const entry of list) yield objectOf(entry);
+    for (const list of this.files.values()) yield* objectsIn(list);
   }
 
   /** Objects of these kinds, in file order. The list is shared: do not modify it. */

@@ -95,8 +95,14 @@ export class SummarizedObject {
     readonly namespace: string | undefined,
   ) {}
 
-  object(): K8sObject {
-    return this.document.parsed().objects[this.position];
+  /**
+   * The object, parsed now if it was not. Undefined only if the parse no longer yields it: `yaml` reports hitting
+   * the stack limit on some pathological text, and where it hits it depends on the JIT state, so two parses of
+   * the same text can differ there.
+   */
+  object(): K8sObject | undefined {
+    const object = this.document.parsed().objects[this.position];
+    return object && object.kind === this.kind && object.namespace === this.namespace ? object : undefined;
   }
 
   /** The object if its document was parsed already, without parsing it. */
