@@ -93,7 +93,7 @@ export async function reveal(uri: string | vscode.Uri, range: Range): Promise<vs
 
 // ---- server commands -------------------------------------------------------------------------------------
 
-async function checkWorkspace(s: CommandServices): Promise<{ files: number; findings: number } | undefined> {
+async function checkWorkspace(s: CommandServices): Promise<{ files: number; findings: number; indexThreads: number } | undefined> {
   const client = runningClient(s);
   if (!client) return undefined;
   const result = await vscode.window.withProgress(

@@ -24,7 +24,8 @@ export namespace ChecklistNotification {
 /** Re-index the workspace from disk and re-validate every open document. */
 export namespace CheckWorkspaceRequest {
   export const method = 'kubeready/checkWorkspace';
-  export const type = new RequestType0<{ files: number; findings: number }, void>(method);
+  /** `indexThreads`: worker threads that indexed the files (0: the main thread; a small workspace needs none). */
+  export const type = new RequestType0<{ files: number; findings: number; indexThreads: number }, void>(method);
 }
 
 /** Findings of the whole workspace as SARIF 2.1.0. */

@@ -67,10 +67,10 @@ export function startServer(): void {
     if (edit) await connection.workspace.applyEdit({ label: 'Kubeready: fix all', edit: { changes: { [uri]: [edit] } } });
   });
   connection.onRequest(CheckWorkspaceRequest.type, async () => {
-    const { files } = await service.indexWorkspace();
+    const { files, threads } = await service.indexWorkspace();
     const snapshot = await service.checklist();
     const findings = [...snapshot.workloads, ...snapshot.others].reduce((n, e) => n + e.items.reduce((m, i) => m + i.findings.filter(f => !f.suppressed).length, 0), 0);
-    return { files, findings };
+    return { files, findings, indexThreads: threads };
   });
   connection.onRequest(SarifRequest.type, () => service.sarif());
 

@@ -34,16 +34,22 @@ function writeTree(files: number): { root: string; paths: string[] } {
 
 function collect(paths: readonly string[], options: { workers: number; script?: string; cancelAfter?: number }) {
   const files: IndexedFile[] = [];
-  const done = summarizeOnWorkers(paths, { workers: options.workers, maxBytes: 1 << 20, script: options.script ?? WORKER, isCancelled: () => files.length >= (options.cancelAfter ?? Infinity) }, f => files.push(f));
-  return done.then(count => ({ count, files }));
+  const failures: string[] = [];
+  const done = summarizeOnWorkers(paths, {
+    workers: options.workers, maxBytes: 1 << 20, script: options.script ?? WORKER,
+    isCancelled: () => files.length >= (options.cancelAfter ?? Infinity),
+    onFailure: reason => failures.push(reason),
+  }, f => files.push(f));
+  return done.then(count => ({ count, files, failures }));
 }
 
 describe('indexing on worker threads', () => {
   it('hands back, in path order, what the main thread would read and summarize', async () => {
     const { root, paths } = writeTree(70);
     const withMissing = [...paths.slice(0, 40), join(root, 'missing.yaml'), root, ...paths.slice(40)];
-    const { count, files } = await collect(withMissing, { workers: 2 });
+    const { count, files, failures } = await collect(withMissing, { workers: 2 });
     assert.equal(count, withMissing.length);
+    assert.deepEqual(failures, []);
     assert.deepEqual(files.map(f => f.path), withMissing);
     for (const file of files) {
       if (file.path === root || file.path.endsWith('missing.yaml')) {
@@ -61,9 +67,12 @@ describe('indexing on worker threads', () => {
     const { paths } = writeTree(70);
     const cancelled = await collect(paths, { workers: 1, cancelAfter: 1 });
     assert.ok(cancelled.count >= 1 && cancelled.count < paths.length, `${cancelled.count} of ${paths.length}`);
+    assert.deepEqual(cancelled.failures, [], 'a cancelled run is not a failure');
     const failed = await collect(paths, { workers: 2, script: join(tmpdir(), 'no-such-kubeready-worker.js') });
     assert.equal(failed.count, 0);
     assert.equal(failed.files.length, 0);
+    assert.equal(failed.failures.length, 1, 'one failure reported, however many workers fail');
+    assert.match(failed.failures[0], /no-such-kubeready-worker/);
   });
 
   it('uses KUBEREADY_INDEX_WORKERS, else up to two workers', () => {
@@ -85,8 +94,9 @@ describe('indexing on worker threads', () => {
     for (const workers of ['0', '2']) {
       const server = await startServer({ rootUri: pathToFileURL(root).toString(), settings: { validation: { delayMs: 0 } }, env: { ...process.env, KUBEREADY_INDEX_WORKERS: workers } });
       try {
-        const { files } = await server.connection.sendRequest('kubeready/checkWorkspace') as { files: number };
+        const { files, indexThreads } = await server.connection.sendRequest('kubeready/checkWorkspace') as { files: number; indexThreads: number };
         assert.equal(files, paths.length, `${workers} workers: every file indexed`);
+        assert.equal(indexThreads, Number(workers), 'indexed on the threads asked for');
         const got: string[] = [];
         for (const rel of opened) {
           const path = join(root, rel);

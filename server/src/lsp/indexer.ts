@@ -51,10 +51,10 @@ export function indexWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
  */
 export function summarizeOnWorkers(
   paths: readonly string[],
-  options: { workers: number; maxBytes: number; isCancelled: () => boolean; script?: string },
+  options: { workers: number; maxBytes: number; isCancelled: () => boolean; script?: string; onFailure?: (reason: string) => void },
   onFile: (file: IndexedFile) => void,
 ): Promise<number> {
-  const { workers, maxBytes, isCancelled, script = join(__dirname, 'indexWorker.js') } = options;
+  const { workers, maxBytes, isCancelled, script = join(__dirname, 'indexWorker.js'), onFailure } = options;
   const batches: string[][] = [];
   for (let i = 0; i < paths.length; i += BATCH_SIZE) batches.push(paths.slice(i, i + BATCH_SIZE));
   return new Promise(resolve => {
@@ -69,6 +69,10 @@ export function summarizeOnWorkers(
       finished = true;
       for (const w of pool) void w.terminate();
       resolve(delivered);
+    };
+    const fail = (reason: string) => {
+      if (!finished) onFailure?.(reason);
+      finish();
     };
     const send = (worker: Worker) => {
       if (nextToSend < batches.length) {
@@ -97,12 +101,12 @@ export function summarizeOnWorkers(
         pool.push(worker);
         worker.on('message', (result: IndexBatchResult) => receive(worker, result));
         // A worker that cannot start (its file is missing) or dies: the caller indexes what is left.
-        worker.on('error', finish);
-        worker.on('exit', () => (finished ? undefined : finish()));
+        worker.on('error', error => fail(String((error as Error)?.message ?? error)));
+        worker.on('exit', code => fail(`an indexing thread exited (code ${code})`));
         send(worker);
       }
-    } catch {
-      finish();
+    } catch (error) {
+      fail(String((error as Error)?.message ?? error));
     }
     if (!batches.length) finish();
   });

@@ -256,11 +256,13 @@ export class KubereadyService {
     return this.workspaceRoots.some(root => path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`));
   }
 
-  async indexWorkspace(): Promise<{ files: number }> {
+  /** Indexes every YAML file of the workspace roots; `threads`: worker threads that did it (0: the main thread). */
+  async indexWorkspace(): Promise<{ files: number; threads: number }> {
     const run = ++this.indexRun;
     this.indexing = true;
     this.sendStatus();
     let count = 0;
+    let threads = 0;
     try {
       const files: string[] = [];
       for (const root of this.workspaceRoots) files.push(...await findYamlFiles(root, () => run !== this.indexRun));
@@ -278,9 +280,20 @@ export class KubereadyService {
       // Worker threads read and parse the files; the main thread only records their summaries. Whatever they
       // did not do (a small workspace, no workers, a worker that failed) is done here, yielding between files.
       const workers = paths.length >= MIN_FILES_FOR_WORKERS ? indexWorkerCount() : 0;
-      const done = workers ? await summarizeOnWorkers(paths, { workers, maxBytes: INDEX_MAX_BYTES, isCancelled: () => run !== this.indexRun }, indexFile) : 0;
+      threads = workers;
+      const done = workers
+        ? await summarizeOnWorkers(paths, {
+          workers,
+          maxBytes: INDEX_MAX_BYTES,
+          isCancelled: () => run !== this.indexRun,
+          onFailure: reason => {
+            threads = 0;
+            this.connection.console.warn(`Kubeready: indexing on worker threads failed (${reason}); the rest of the workspace is indexed on the main thread.`);
+          },
+        }, indexFile)
+        : 0;
       for (let i = done; i < paths.length; i++) {
-        if (run !== this.indexRun) return { files: count };
+        if (run !== this.indexRun) return { files: count, threads };
         // Read synchronously: files are small, and the loop yields to open documents every few files.
         indexFile({ path: paths[i], text: readTextFileCapped(paths[i], INDEX_MAX_BYTES) });
         if ((i - done) % 20 === 19) await yieldToEventLoop();
@@ -294,7 +307,7 @@ export class KubereadyService {
         this.scheduleChecklist();
       }
     }
-    return { files: count };
+    return { files: count, threads };
   }
 
   async onWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {
