@@ -45,9 +45,9 @@ export function indexWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * Reads and summarizes `paths` on `workers` threads running `script` (dist/indexWorker.js, beside the server's
- * bundle), calling `onFile` for each in path order. Resolves with the
- * number of paths handed to `onFile`: all of them, or fewer when `isCancelled` turned true or a worker failed
- * (the caller reads the rest itself).
+ * bundle), calling `onFile` for each in path order. Resolves with the number of paths handed to `onFile`: all
+ * of them, or fewer when `isCancelled` turned true or a worker failed (reported to `onFailure` once; the caller
+ * reads the rest itself).
  */
 export function summarizeOnWorkers(
   paths: readonly string[],
