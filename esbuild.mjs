@@ -2,14 +2,10 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { YAML_ESM_ALIAS } from './scripts/yaml-alias.mjs';
 
 const args = new Set(process.argv.slice(2));
-// `yaml` as ES modules (the build its package gives bundlers and browsers): esbuild links its functions directly
-// instead of through CommonJS getters, and its Node build reads process.env on every token (LOG_TOKENS), which
-// made parsing about 20% slower (bench/README.md). The bench harness (bench/run.mjs) is built the same way, so
-// its floor parses alike.
-const YAML_ESM = { yaml: './node_modules/yaml/browser/index.js' };
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', alias: YAML_ESM };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', alias: YAML_ESM_ALIAS };
 
 await Promise.all([
   // `--production` (npm run package) minifies what ships in the .vsix; tests use readable bundles.

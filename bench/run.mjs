@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg, platform, release, totalmem, arch } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { YAML_ESM_ALIAS } from '../scripts/yaml-alias.mjs';
 import { generateFile, generateTree, writeTree } from './generate.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -67,7 +68,7 @@ function build() {
   const entries = ['harness', ...(PEERS ? ['peers'] : [])];
   const r = spawnSync(process.execPath, ['-e', `for (const name of ${JSON.stringify(entries)}) require('esbuild').buildSync({
     entryPoints: ['bench/' + name + '.ts'], outfile: 'bench/out/' + name + '.js', bundle: true, platform: 'node',
-    target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', alias: { yaml: './node_modules/yaml/browser/index.js' } });`], { cwd: ROOT, stdio: 'inherit' });
+    target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', alias: ${JSON.stringify(YAML_ESM_ALIAS)} });`], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('building the bench harness failed');
 }
 

@@ -25,8 +25,9 @@ export class Project {
         return whole;
       }
     }
+    // A file is either parsed or summarized: the same text can only be an unchanged parsed file.
     const previous = this.files.get(uri) ?? summary?.parsedManifest();
-    if (previous && previous.text === text && !summary) return previous;
+    if (previous && previous.text === text) return previous;
     const file = parseManifest(uri, text, previous);
     this.files.set(uri, file);
     this.workspace.setFile(uri, indexedObjects(file));

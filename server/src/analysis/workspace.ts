@@ -171,11 +171,7 @@ export class WorkspaceIndex {
   derived<T>(name: string, kinds: readonly string[], build: (objects: readonly K8sObject[]) => T): T {
     const recorder = this.recorder;
     if (recorder) for (const k of kinds) recorder.add(k);
-    const cached = this.derivedTables.get(name);
-    if (cached && cached.kinds === kinds.join('\u0000') && this.unchangedSince(cached.generation, kinds)) return cached.value as T;
-    const value = build(kinds.length === 1 ? this.ofKind(kinds[0]) : this.ofKind(...kinds));
-    this.derivedTables.set(name, { kinds: kinds.join('\u0000'), generation: this.generation, value });
-    return value;
+    return this.table(name, kinds, kinds, () => this.ofKind(...kinds), build);
   }
 
   /**
@@ -184,12 +180,18 @@ export class WorkspaceIndex {
    * computed from it.
    */
   derivedInNamespace<T>(name: string, object: { namespace: string | undefined }, kinds: readonly string[], build: (objects: readonly K8sObject[]) => T): T {
-    const objects = kinds.length === 1 ? this.inNamespaceOf(object, kinds[0]) : this.inNamespaceOf(object, ...kinds);
-    const key = `${name}\u0000${groupKey('', object.namespace)}`;
+    const groups = kinds.map(k => groupKey(k, object.namespace));
+    const recorder = this.recorder;
+    if (recorder) for (const g of groups) recorder.add(g);
+    return this.table(`${name}\u0000${groupKey('', object.namespace)}`, kinds, groups, () => this.inNamespaceOf(object, ...kinds), build);
+  }
+
+  /** The table kept under `key`, built again from `objects()` when something `reads` covers changed since. */
+  private table<T>(key: string, kinds: readonly string[], reads: readonly string[], objects: () => readonly K8sObject[], build: (objects: readonly K8sObject[]) => T): T {
     const kindList = kinds.join('\u0000');
     const cached = this.derivedTables.get(key);
-    if (cached && cached.kinds === kindList && this.unchangedSince(cached.generation, kinds.map(k => groupKey(k, object.namespace)))) return cached.value as T;
-    const value = build(objects);
+    if (cached && cached.kinds === kindList && this.unchangedSince(cached.generation, reads)) return cached.value as T;
+    const value = build(objects());
     this.derivedTables.set(key, { kinds: kindList, generation: this.generation, value });
     return value;
   }

@@ -266,7 +266,7 @@ export class KubereadyService {
     try {
       const files: string[] = [];
       for (const root of this.workspaceRoots) files.push(...await findYamlFiles(root, () => run !== this.indexRun));
-      const paths = files.filter(path => !isConfigFile(URI.file(path).toString()));
+      const paths = files.filter(path => !isConfigPath(path));
       const indexFile = (file: IndexedFile) => {
         const uri = URI.file(file.path).toString();
         if (run !== this.indexRun || file.text === undefined || this.documents.get(uri)) return;
@@ -521,5 +521,9 @@ function sameRange(f: Finding, data: DiagnosticData): boolean {
 }
 
 export function isConfigFile(uri: string): boolean {
-  return CONFIG_FILE_NAMES.includes(basename(fsPath(uri)));
+  return isConfigPath(fsPath(uri));
+}
+
+function isConfigPath(path: string): boolean {
+  return CONFIG_FILE_NAMES.includes(basename(path));
 }
