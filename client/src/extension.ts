@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubere
 
   const languageClient = createLanguageClient(context, output);
   client = languageClient;
-  languageClient.onNotification(ChecklistNotification.type, snapshot => store.setChecklist(snapshot));
+  languageClient.onNotification(ChecklistNotification.type, update => store.applyUpdate(update));
   languageClient.onNotification(StatusNotification.type, params => store.setStatus(params));
   context.subscriptions.push(languageClient.onDidChangeState(e => {
     if (e.newState === State.Stopped) status.setStopped(true);

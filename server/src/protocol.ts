@@ -1,6 +1,6 @@
 // Custom messages between the Kubeready server and its clients, declared once.
 import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { ChecklistSnapshot } from './analysis/checklist';
+import type { ChecklistFile } from './analysis/checklistSnapshot';
 
 export interface StatusParams {
   state: 'indexing' | 'ready';
@@ -15,10 +15,27 @@ export namespace StatusNotification {
   export const type = new NotificationType<StatusParams>(method);
 }
 
-/** The checklist of the whole workspace, sent whenever a verdict may have changed. */
+/**
+ * What changed in the workspace checklist, file by file. One update may span several messages (a batch of
+ * files each, so neither side holds the whole workspace twice); the client shows the checklist it has
+ * assembled when a message says `done`.
+ */
+export interface ChecklistUpdate {
+  /** The client drops every file it holds first: the first update of a server (it knows nothing of what an earlier one sent). */
+  reset: boolean;
+  /** Files whose part of the checklist changed since the last update (new files included), whole. */
+  files: ChecklistFile[];
+  /** Files no longer in the checklist (deleted, excluded, or no longer YAML). */
+  removed: string[];
+  /** Last message of the update. */
+  done: boolean;
+  /** The workspace index was incomplete when the update was computed. */
+  indexing: boolean;
+}
+
 export namespace ChecklistNotification {
   export const method = 'kubeready/checklist';
-  export const type = new NotificationType<ChecklistSnapshot>(method);
+  export const type = new NotificationType<ChecklistUpdate>(method);
 }
 
 /** Re-index the workspace from disk and re-validate every open document. */

@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer, TestServer } from '../helpers/lspClient';
+import { ChecklistAssembler } from '../../server/src/analysis/checklistSnapshot';
+import type { ChecklistUpdate } from '../../server/src/protocol';
 
 const WEB = `apiVersion: apps/v1
 kind: Deployment
@@ -188,6 +190,47 @@ describe('language server settings', () => {
 
 describe('the workspace checklist notification', () => {
   const checklists = (server: TestServer) => server.notifications.filter(n => n.method === 'kubeready/checklist');
+  const updates = (server: TestServer) => checklists(server).map(n => n.params as ChecklistUpdate);
+  const doneUpdates = (server: TestServer) => updates(server).filter(u => u.done).length;
+  async function nextDone(server: TestServer, after: number): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (doneUpdates(server) <= after) {
+      if (Date.now() > deadline) throw new Error(`no checklist update after ${after}: ${JSON.stringify(updates(server)).slice(0, 300)}`);
+      await new Promise(r => setTimeout(r, 50));
+    }
+  }
+
+  it('after an edit, carries only the files whose part changed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kubeready-ws-'));
+    writeFileSync(join(root, 'web.yaml'), WEB);
+    writeFileSync(join(root, 'other.yaml'), WEB.replace(/\bweb\b/g, 'other'));
+    const server = await startServer({ rootUri: pathToFileURL(root).toString(), settings: { validation: { delayMs: 0 } }, initializationOptions: { checklist: true } });
+    try {
+      const uri = pathToFileURL(join(root, 'web.yaml')).toString();
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: WEB } });
+      await server.connection.sendRequest('kubeready/checkWorkspace');
+      await nextDone(server, 0);
+      const client = new ChecklistAssembler();
+      for (const u of updates(server)) client.apply(u);
+      const before = updates(server).length;
+      const done = doneUpdates(server);
+      const line = WEB.split('\n').findIndex(l => l.includes('replicas:'));
+      assert.ok(line >= 0, 'WEB has a replicas line');
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }],
+      });
+      await nextDone(server, done);
+      const after = updates(server).slice(before);
+      assert.deepEqual(after.flatMap(u => u.files.map(f => f.uri)), [uri]);
+      let snapshot;
+      for (const u of after) snapshot = client.apply(u) ?? snapshot;
+      const names = snapshot?.workloads.map(w => w.name).sort();
+      assert.deepEqual(names, ['other', 'web']);
+    } finally {
+      await server.stop();
+    }
+  });
 
   for (const wanted of [true, false]) {
     it(wanted ? 'is pushed to a client that asks for it (the VS Code extension)' : 'is not computed for a client that did not ask (Neovim and other editors)', async () => {
@@ -204,10 +247,12 @@ describe('the workspace checklist notification', () => {
         await server.connection.sendRequest('kubeready/checkWorkspace');
         // The checklist follows a change after a 200 ms pause.
         const deadline = Date.now() + (wanted ? 10_000 : 1_500);
-        while (Date.now() < deadline && !checklists(server).length) await new Promise(r => setTimeout(r, 50));
+        while (Date.now() < deadline && !checklists(server).some(n => (n.params as ChecklistUpdate).done)) await new Promise(r => setTimeout(r, 50));
         if (wanted) {
-          const snapshot = checklists(server).at(-1)!.params as { workloads: Array<{ name: string }> };
-          assert.ok(snapshot.workloads.some(w => w.name === 'web'), JSON.stringify(snapshot).slice(0, 300));
+          const client = new ChecklistAssembler();
+          const snapshots = checklists(server).map(n => client.apply(n.params as ChecklistUpdate));
+          const snapshot = snapshots.at(-1);
+          assert.ok(snapshot?.workloads.some(w => w.name === 'web'), JSON.stringify(snapshot).slice(0, 300));
         } else assert.deepEqual(checklists(server), []);
       } finally {
         await server.stop();

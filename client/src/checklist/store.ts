@@ -1,11 +1,12 @@
-// The client's copy of what the server last said: the checklist snapshot and the status. The tree view,
-// the language status item and the report subscribe to it.
+// The client's copy of what the server last said: the checklist, assembled from the server's per-file
+// updates, and the status. The tree view, the language status item and the report subscribe to it.
 import * as vscode from 'vscode';
-import type { ChecklistSnapshot } from '../../../server/src/analysis/checklist';
-import type { StatusParams } from '../../../server/src/protocol';
+import { ChecklistAssembler, ChecklistSnapshot } from '../../../server/src/analysis/checklistSnapshot';
+import type { ChecklistUpdate, StatusParams } from '../../../server/src/protocol';
 
 export class ChecklistStore implements vscode.Disposable {
   private current: ChecklistSnapshot | undefined;
+  private readonly assembler = new ChecklistAssembler();
   private currentStatus: StatusParams | undefined;
   private readonly checklistEmitter = new vscode.EventEmitter<ChecklistSnapshot>();
   private readonly statusEmitter = new vscode.EventEmitter<StatusParams | undefined>();
@@ -22,7 +23,10 @@ export class ChecklistStore implements vscode.Disposable {
     return this.currentStatus;
   }
 
-  setChecklist(snapshot: ChecklistSnapshot): void {
+  /** Applies one message of a `kubeready/checklist` update; the last one (`done`) shows the result. */
+  applyUpdate(update: ChecklistUpdate): void {
+    const snapshot = this.assembler.apply(update);
+    if (!snapshot) return;
     this.current = snapshot;
     this.checklistEmitter.fire(snapshot);
   }

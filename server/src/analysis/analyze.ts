@@ -28,6 +28,11 @@ export interface AnalysisOptions {
   enforceSizeCap?: boolean;
   /** Leave out cross-resource rules (while the workspace is still being indexed, their verdicts would be wrong). */
   skipCrossResource?: boolean;
+  /**
+   * Keep no findings in the caches that make the next analysis of the same documents cheap (an analysis of a
+   * closed file for the checklist: the caller keeps what it needs, and cached findings keep their trees alive).
+   */
+  noCache?: boolean;
   /** Receives exceptions thrown by a rule; that rule's findings for the object are dropped. */
   onRuleFailure?: (failure: RuleFailure) => void;
 }
@@ -60,6 +65,7 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
   const plan = planFor(settings, options.rules);
   // Only runs of the whole registry are cached (a rule test runs one rule on the same documents).
   const key = options.rules ? '' : plan.key;
+  const store = !options.noCache;
   const skipCross = !!options.skipCrossResource;
   const findings: Finding[] = [];
   // A rule that throws loses all its findings in that document (and nothing there is cached, so the
@@ -86,7 +92,7 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
       const reads = workspace.recordReads(() => {
         for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, optionsFor());
       });
-      if (key && !reads.length && !failedIn.has(pd)) localCache.set(pd, { key, findings: local });
+      if (store && key && !reads.length && !failedIn.has(pd)) localCache.set(pd, { key, findings: local });
       pushAll(findings, local);
     }
     if (skipCross) continue;
@@ -94,13 +100,14 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
       if (!plan.cross.for(object.kind).length) continue;
       const entry = key ? crossCache.get(object) : undefined;
       if (entry && entry.key === key && entry.workspace === workspace && workspace.unchangedSince(entry.generation, entry.reads)) {
+        workspace.replayReads(entry.reads);
         pushAll(findings, entry.findings);
         continue;
       }
       const cross: Finding[] = [];
       const generation = workspace.generation;
       const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, optionsFor()));
-      if (key && !failedIn.has(pd)) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
+      if (store && key && !failedIn.has(pd)) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
       pushAll(findings, cross);
     }
   }

@@ -3,53 +3,10 @@
 import { absoluteRange } from './analyze';
 import { ManifestFile } from '../model/manifest';
 import { isLongRunning, isWorkload } from '../model/workloads';
-import { Checklist, Finding, Severity, CHECKLIST_TITLES } from '../rules/types';
+import { Checklist, Finding, CHECKLIST_TITLES } from '../rules/types';
+import { assembleChecklist, ChecklistEntry, ChecklistFile, ChecklistFinding, ChecklistItem, ChecklistSnapshot, ItemStatus } from './checklistSnapshot';
 
-export type ItemStatus = 'pass' | 'fail' | 'accepted' | 'n/a';
-
-export interface ChecklistFinding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  /** 0-based LSP positions. */
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  container?: string;
-  fixable: boolean;
-  suppressed?: string;
-}
-
-export interface ChecklistItem {
-  id: Checklist;
-  title: string;
-  status: ItemStatus;
-  findings: ChecklistFinding[];
-}
-
-export interface ChecklistEntry {
-  uri: string;
-  kind: string;
-  name: string;
-  namespace?: string;
-  workload: boolean;
-  range: ChecklistFinding['range'];
-  items: ChecklistItem[];
-  /** Share of applicable items that pass or are accepted exceptions, 0..1. */
-  score: number;
-  ready: boolean;
-}
-
-export interface ChecklistSnapshot {
-  indexing: boolean;
-  workloads: ChecklistEntry[];
-  /** Non-workload objects with findings (RBAC, Services, Ingresses, PDBs...). */
-  others: ChecklistEntry[];
-  /** Findings that belong to no object (syntax, Helm templates). */
-  fileFindings: Array<{ uri: string; findings: ChecklistFinding[] }>;
-  /** Kubernetes objects in the checked files, with or without findings (0: no manifests at all). */
-  objects: number;
-  /** Files checked. */
-  files: number;
-}
+export type { ChecklistEntry, ChecklistFile, ChecklistFinding, ChecklistItem, ChecklistSnapshot, ItemStatus } from './checklistSnapshot';
 
 export const CORE_ITEMS: readonly Checklist[] = ['resources', 'health', 'rbac', 'replicas', 'observability', 'security'];
 const OPTIONAL_ITEMS: readonly Checklist[] = ['state', 'networking'];
@@ -70,60 +27,60 @@ export interface FileFindings {
 }
 
 export function buildChecklist(files: FileFindings[], indexing = false): ChecklistSnapshot {
-  const workloads: ChecklistEntry[] = [];
-  const others: ChecklistEntry[] = [];
-  const fileFindings: ChecklistSnapshot['fileFindings'] = [];
-  let objects = 0;
-  for (const { uri, file, findings } of files) {
-    for (const pd of file.documents) objects += pd.objects.length;
-    const loose: ChecklistFinding[] = [];
-    const byObject = new Map<string, Finding[]>();
-    for (const f of findings) {
-      if (!f.object) {
-        loose.push(toChecklistFinding(file, f));
-        continue;
-      }
-      const key = objectKey(f.document.index, f.object.kind, f.object.name, f.object.namespace);
-      const list = byObject.get(key) ?? [];
-      list.push(f);
-      byObject.set(key, list);
+  return assembleChecklist(files.map(f => checklistFile(f.uri, f.file, f.findings)), indexing);
+}
+
+/** One file's objects with their verdicts, and its findings that belong to no object. */
+export function checklistFile(uri: string, file: ManifestFile, findings: readonly Finding[]): ChecklistFile {
+  const part: ChecklistFile = { uri, workloads: [], others: [], findings: [], objects: 0 };
+  const byObject = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.object) {
+      part.findings.push(toChecklistFinding(file, f));
+      continue;
     }
-    if (loose.length) fileFindings.push({ uri, findings: loose });
-    // A Helm template or a document that does not parse is not checked: its objects get no verdict
-    // (listing them with every item passing would call a half-typed Deployment production-ready).
-    const unchecked = findings.some(f => f.ruleId === 'helm-template');
-    for (const pd of file.documents) {
-      if (unchecked || pd.problems.length) continue;
-      for (const object of pd.objects) {
-        const own = byObject.get(objectKey(pd.index, object.kind, object.name, object.namespace)) ?? [];
-        const workload = isWorkload(object);
-        if (!workload && !own.length) continue;
-        const applicable = applicableItems(object.kind);
-        const ids = workload ? [...applicable, ...OPTIONAL_ITEMS.filter(i => own.some(f => f.checklist === i))] : [...new Set(own.map(f => f.checklist))];
-        const items: ChecklistItem[] = ids.map(id => {
-          const list = own.filter(f => f.checklist === id);
-          const active = list.filter(f => !f.suppressed);
-          const status: ItemStatus = active.length ? 'fail' : list.length ? 'accepted' : 'pass';
-          return { id, title: CHECKLIST_TITLES[id], status, findings: list.map(f => toChecklistFinding(file, f)) };
-        });
-        for (const id of CORE_ITEMS) if (workload && !ids.includes(id)) items.push({ id, title: CHECKLIST_TITLES[id], status: 'n/a', findings: [] });
-        items.sort((a, b) => order(a.id) - order(b.id));
-        const counted = items.filter(i => i.status !== 'n/a');
-        const passing = counted.filter(i => i.status !== 'fail').length;
-        const anchor = object.nameNode?.range ?? object.kindNode?.range ?? [0, 0];
-        const entry: ChecklistEntry = {
-          uri, kind: object.kind, name: object.name, namespace: object.namespace, workload,
-          range: { start: file.lines.position(pd.offset + anchor[0]), end: file.lines.position(pd.offset + anchor[1]) },
-          items,
-          score: counted.length ? passing / counted.length : 1,
-          ready: passing === counted.length,
-        };
-        (workload ? workloads : others).push(entry);
-      }
+    const key = objectKey(f.document.index, f.object.kind, f.object.name, f.object.namespace);
+    const list = byObject.get(key) ?? [];
+    list.push(f);
+    byObject.set(key, list);
+  }
+  // A Helm template or a document that does not parse is not checked: its objects get no verdict
+  // (listing them with every item passing would call a half-typed Deployment production-ready).
+  const unchecked = findings.some(f => f.ruleId === 'helm-template');
+  for (const pd of file.documents) {
+    part.objects += pd.objects.length;
+    if (unchecked || pd.problems.length) continue;
+    for (const object of pd.objects) {
+      const own = byObject.get(objectKey(pd.index, object.kind, object.name, object.namespace)) ?? [];
+      const workload = isWorkload(object);
+      if (!workload && !own.length) continue;
+      const applicable = applicableItems(object.kind);
+      const ids = workload ? [...applicable, ...OPTIONAL_ITEMS.filter(i => own.some(f => f.checklist === i))] : [...new Set(own.map(f => f.checklist))];
+      const items: ChecklistItem[] = ids.map(id => {
+        const list = own.filter(f => f.checklist === id);
+        const active = list.filter(f => !f.suppressed);
+        const status: ItemStatus = active.length ? 'fail' : list.length ? 'accepted' : 'pass';
+        return { id, title: CHECKLIST_TITLES[id], status, findings: list.map(f => toChecklistFinding(file, f)) };
+      });
+      for (const id of CORE_ITEMS) if (workload && !ids.includes(id)) items.push({ id, title: CHECKLIST_TITLES[id], status: 'n/a', findings: [] });
+      items.sort((a, b) => order(a.id) - order(b.id));
+      const counted = items.filter(i => i.status !== 'n/a');
+      const passing = counted.filter(i => i.status !== 'fail').length;
+      const anchor = object.nameNode?.range ?? object.kindNode?.range ?? [0, 0];
+      const entry: ChecklistEntry = {
+        uri, kind: object.kind, name: object.name, namespace: object.namespace, workload,
+        range: { start: file.lines.position(pd.offset + anchor[0]), end: file.lines.position(pd.offset + anchor[1]) },
+        items,
+        score: counted.length ? passing / counted.length : 1,
+        ready: passing === counted.length,
+      };
+      (workload ? part.workloads : part.others).push(entry);
     }
   }
-  const byPlace = (a: ChecklistEntry, b: ChecklistEntry) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line;
-  return { indexing, workloads: workloads.sort(byPlace), others: others.sort(byPlace), fileFindings, objects, files: files.length };
+  const byLine = (a: ChecklistEntry, b: ChecklistEntry) => a.range.start.line - b.range.start.line;
+  part.workloads.sort(byLine);
+  part.others.sort(byLine);
+  return part;
 }
 
 function order(id: Checklist): number {

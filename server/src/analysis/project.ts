@@ -7,6 +7,14 @@ import { indexedObjects } from './lint';
 import { Settings } from './settings';
 import { WorkspaceIndex } from './workspace';
 
+export interface AnalysedApart {
+  file: ManifestFile;
+  findings: Finding[];
+  /** The workspace generation the analysis started from, and what it read of the workspace. */
+  generation: number;
+  reads: readonly string[];
+}
+
 export class Project {
   readonly workspace = new WorkspaceIndex();
   private readonly files = new Map<string, ManifestFile>();
@@ -64,6 +72,29 @@ export class Project {
 
   uris(): string[] {
     return [...this.files.keys(), ...this.summarized.keys()];
+  }
+
+  /** What the file's analysis starts from: another object after any change of the file's text. */
+  source(uri: string): object | undefined {
+    return this.files.get(uri) ?? this.summarized.get(uri);
+  }
+
+  /**
+   * Analyses a file for a report over the whole workspace, keeping nothing it parsed or found for it: the
+   * documents of a summarized file that nothing read before are parsed for this analysis only, and its findings
+   * are not cached (keeping every file's trees and findings for the checklist was most of the server's memory;
+   * the caller keeps what it needs). Also says what the analysis read of the workspace,
+   * and from which generation, so the caller can tell when its result may have changed (`unchangedSince`).
+   */
+  analyzeApart(uri: string, settings: Settings, options: AnalysisOptions = {}): AnalysedApart | undefined {
+    const file = this.files.get(uri) ?? this.summarized.get(uri)?.transientManifest();
+    if (!file) return undefined;
+    const generation = this.workspace.generation;
+    let findings: Finding[] = [];
+    const reads = this.workspace.recordReads(() => {
+      findings = analyze(file, settings, this.workspace, { ...options, noCache: true });
+    });
+    return { file, findings, generation, reads };
   }
 
   analyze(uri: string, settings: Settings, options: AnalysisOptions = {}): Finding[] {

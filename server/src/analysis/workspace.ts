@@ -196,6 +196,12 @@ export class WorkspaceIndex {
     return value;
   }
 
+  /** Records `reads` as read now: a result reused from a cache was computed from them. */
+  replayReads(reads: readonly string[]): void {
+    const recorder = this.recorder;
+    if (recorder) for (const r of reads) recorder.add(r);
+  }
+
   /**
    * Runs `read` and returns what it read of the index: kinds, (kind, namespace) groups, or everything. Pass the
    * result to `unchangedSince` to learn whether a result computed from those reads is still current.

@@ -8,7 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { basename } from 'node:path';
 import { absoluteRange, fileTooLargeFinding, fixEdits } from '../analysis/analyze';
-import { buildChecklist, ChecklistSnapshot } from '../analysis/checklist';
+import { checklistFile } from '../analysis/checklist';
+import { assembleChecklist, ChecklistFile, ChecklistSnapshot } from '../analysis/checklistSnapshot';
 import { CONFIG_FILE_NAMES } from '../analysis/config';
 import { fixAllText, minimalEdit } from '../analysis/fixAll';
 import { ignoreFix } from '../analysis/ignoreFix';
@@ -25,6 +26,7 @@ import { IndexedFile, indexWorkerCount, MIN_FILES_FOR_WORKERS, summarizeOnWorker
 import { fsPath, SettingsStore } from './settings';
 import { DiagnosticData, SOURCE, toDiagnostic, toRange, toTextEdits } from './toLsp';
 import { ValidationTimer } from './timing';
+import { ChecklistAnalysis, ChecklistInput, ChecklistPublisher } from './checklistPublisher';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeready`;
 const INDEX_MAX_BYTES = 2 * 1024 * 1024;
@@ -56,6 +58,10 @@ export class KubereadyService {
   pushChecklist = false;
   private refreshTimer: NodeJS.Timeout | undefined;
   private checklistTimer: NodeJS.Timeout | undefined;
+  private readonly checklistPublisher = new ChecklistPublisher(
+    { files: () => this.workspaceInputs(), indexing: () => this.indexing, unchangedSince: (g, reads) => this.project.workspace.unchangedSince(g, reads) },
+    update => this.connection.sendNotification(ChecklistNotification.type, update),
+  );
   private readonly failures = new Set<string>();
 
   constructor(private readonly connection: Connection) {
@@ -362,40 +368,57 @@ export class KubereadyService {
     if (this.checklistTimer) clearTimeout(this.checklistTimer);
     this.checklistTimer = setTimeout(() => {
       this.checklistTimer = undefined;
-      void this.checklist().then(snapshot => this.connection.sendNotification(ChecklistNotification.type, snapshot), () => undefined);
+      this.checklistPublisher.publish().catch(e => this.connection.console.error(`Kubeready: the checklist update failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
     }, 200);
   }
 
-  /** Findings of every file of the workspace (open documents at their current text). */
-  async workspaceFindings(): Promise<Array<{ uri: string; file: ManifestFile; findings: Finding[] }>> {
-    const out: Array<{ uri: string; file: ManifestFile; findings: Finding[] }> = [];
+  /**
+   * Every file of the workspace, to analyse one at a time: open documents at their current text, closed files
+   * without keeping the trees parsed for them (Project.analyzeApart).
+   */
+  async *workspaceInputs(): AsyncGenerator<ChecklistInput> {
+    const roots = this.workspaceRoots;
     for (const uri of this.project.uris()) {
       if (isConfigFile(uri)) continue;
       if (this.documents.get(uri)) {
-        const a = await this.analyse(uri);
-        if (a && !a.excluded) out.push({ uri, file: a.file, findings: a.findings });
+        yield { uri, analyse: async () => {
+          const a = await this.analyse(uri);
+          return a && !a.excluded ? { file: a.file, findings: a.findings } : undefined;
+        } };
         continue;
       }
-      const resolved = await this.settings.resolve(uri);
-      if (resolved.excluded) continue;
-      const file = this.project.get(uri);
-      if (!file) continue;
-      out.push({ uri, file, findings: this.project.analyze(uri, resolved.settings, { path: fsPath(uri), suppressions: resolved.ignores, skipCrossResource: this.indexing }) });
+      const skipCrossResource = this.indexing;
+      yield {
+        uri,
+        key: [this.project.source(uri), this.settings.epoch, roots, skipCrossResource],
+        analyse: async () => {
+          const resolved = await this.settings.resolve(uri);
+          if (resolved.excluded) return undefined;
+          return this.project.analyzeApart(uri, resolved.settings, { path: fsPath(uri), suppressions: resolved.ignores, skipCrossResource });
+        },
+      };
     }
-    return out;
   }
 
+  /** Every file of the workspace with its findings, one at a time. */
+  async *workspaceFiles(): AsyncGenerator<ChecklistAnalysis & { uri: string }> {
+    for await (const input of this.workspaceInputs()) {
+      const analysis = await input.analyse();
+      if (analysis) yield { uri: input.uri, ...analysis };
+    }
+  }
+
+  /** The whole workspace checklist at once (the view gets it as updates: ChecklistPublisher). */
   async checklist(): Promise<ChecklistSnapshot> {
-    // Read before the awaits: indexing may end while the files listed here are analysed, and a snapshot of
-    // a partial index must not claim to be complete.
     const indexing = this.indexing;
-    const files = await this.workspaceFindings();
-    return buildChecklist(files.map(f => ({ uri: f.uri, file: f.file, findings: f.findings, open: !!this.documents.get(f.uri) })), indexing || this.indexing);
+    const parts: ChecklistFile[] = [];
+    for await (const { uri, file, findings } of this.workspaceFiles()) parts.push(checklistFile(uri, file, findings));
+    return assembleChecklist(parts, indexing || this.indexing);
   }
 
   async sarif(): Promise<object> {
     const records: FindingRecord[] = [];
-    for (const { uri, file, findings } of await this.workspaceFindings()) {
+    for await (const { uri, file, findings } of this.workspaceFiles()) {
       const path = fsPath(uri);
       const root = this.workspaceRoots.find(r => path.startsWith(r));
       const display = root ? path.slice(root.length).replace(/^[\\/]/, '') : path;

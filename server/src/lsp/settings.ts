@@ -13,6 +13,8 @@ export class SettingsStore {
   private readonly openConfigs = new Map<string, string>();
   supportsConfiguration = false;
   initializationOptions: PartialSettings = {};
+  /** Bumped whenever a file's resolved settings may have changed: what was computed with older ones is stale. */
+  epoch = 0;
 
   constructor(private readonly connection: Connection, private readonly workspaceRoots: () => string[]) {}
 
@@ -24,12 +26,14 @@ export class SettingsStore {
     if (text === undefined) this.openConfigs.delete(path);
     else this.openConfigs.set(path, text);
     this.resolver.clear();
+    this.epoch++;
   }
 
   /** Called on workspace/didChangeConfiguration and when a config file changes on disk. */
   clear(): void {
     this.user.clear();
     this.resolver.clear();
+    this.epoch++;
   }
 
   forget(uri: string): void {

@@ -56,6 +56,20 @@ export class SummarizedFile {
     return this.manifestFile;
   }
 
+  /**
+   * The whole file for one analysis that keeps nothing (a report over the whole workspace): documents parsed
+   * before are reused, the others are parsed for the caller only, so their trees go when it is done with them.
+   */
+  transientManifest(): ManifestFile {
+    return this.manifestFile ?? {
+      uri: this.uri,
+      text: this.text,
+      lines: new LineIndex(this.text),
+      eol: detectEol(this.text),
+      documents: this.documents.map(d => d.parsedIfDone() ?? d.parseAgain()),
+    };
+  }
+
   /** The whole file if something asked for it already. */
   parsedManifest(): ManifestFile | undefined {
     return this.manifestFile;
@@ -77,8 +91,13 @@ export class SummarizedDocument {
   }
 
   parsed(): ParsedDocument {
-    this.parsedDocument ??= parseSlice(this.file.source.slice(this.offset, this.offset + this.length), this.offset, this.index);
+    this.parsedDocument ??= this.parseAgain();
     return this.parsedDocument;
+  }
+
+  /** A parse of the document that is not kept. */
+  parseAgain(): ParsedDocument {
+    return parseSlice(this.file.source.slice(this.offset, this.offset + this.length), this.offset, this.index);
   }
 
   parsedIfDone(): ParsedDocument | undefined {

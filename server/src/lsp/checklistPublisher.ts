@@ -1,0 +1,121 @@
+// Keeps the extension's checklist view current by sending only what changed. A file whose inputs did not
+// change (same text and settings, nothing it read of the workspace changed) is not analysed again; another
+// file's part is compared with what was last sent (by digest), and changed parts go out in batches of bounded
+// size, each awaited, so neither the server nor the pipe holds the whole workspace's checklist at once.
+import { createHash } from 'node:crypto';
+import { checklistFile } from '../analysis/checklist';
+import type { ChecklistFile } from '../analysis/checklistSnapshot';
+import type { ManifestFile } from '../model/manifest';
+import type { ChecklistUpdate } from '../protocol';
+import type { Finding } from '../rules/types';
+
+/** Serialized size of the changed parts after which a message is sent and the next batch begins. */
+export const CHECKLIST_BATCH_BYTES = 512 * 1024;
+
+export interface ChecklistAnalysis {
+  file: ManifestFile;
+  findings: readonly Finding[];
+  /** What the analysis read of the workspace, from which generation: without them it is done again next time. */
+  generation?: number;
+  reads?: readonly string[];
+}
+
+export interface ChecklistInput {
+  uri: string;
+  /** What the file's part depends on besides the workspace (compared element by element, by identity). */
+  key?: readonly unknown[];
+  /** Undefined: the file is not in the checklist (excluded, gone). */
+  analyse(): Promise<ChecklistAnalysis | undefined>;
+}
+
+export interface ChecklistSource {
+  /** The workspace's files (closed files included), one at a time. */
+  files(): AsyncIterable<ChecklistInput>;
+  /** Whether the workspace index is still incomplete. */
+  indexing(): boolean;
+  /** Whether nothing of `reads` changed in the workspace since `generation` (WorkspaceIndex.unchangedSince). */
+  unchangedSince(generation: number, reads: readonly string[]): boolean;
+}
+
+interface Sent {
+  digest: string;
+  key?: readonly unknown[];
+  generation?: number;
+  reads?: readonly string[];
+}
+
+export class ChecklistPublisher {
+  /** What was last sent of each file, and what it was computed from. */
+  private readonly sent = new Map<string, Sent>();
+  private first = true;
+  private running: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
+
+  constructor(
+    private readonly source: ChecklistSource,
+    private readonly send: (update: ChecklistUpdate) => Promise<void>,
+    private readonly batchBytes = CHECKLIST_BATCH_BYTES,
+  ) {}
+
+  /**
+   * Sends an update. One runs at a time; asked for while one runs, the next one starts after it (however many
+   * times it was asked for), so it sees every change made meanwhile.
+   */
+  publish(): Promise<void> {
+    if (this.queued) return this.queued;
+    const next = this.running.then(() => {
+      this.queued = undefined;
+      return this.update();
+    });
+    this.queued = next;
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private async update(): Promise<void> {
+    // Read before the files are analysed: indexing may end meanwhile, and a checklist of a partial index
+    // must not claim to be complete.
+    const indexingAtStart = this.source.indexing();
+    let reset = this.first;
+    this.first = false;
+    let batch: ChecklistFile[] = [];
+    let bytes = 0;
+    const flush = async (done: boolean, removed: string[]): Promise<void> => {
+      const update: ChecklistUpdate = { reset, files: batch, removed, done, indexing: indexingAtStart || this.source.indexing() };
+      reset = false;
+      batch = [];
+      bytes = 0;
+      await this.send(update);
+    };
+    const seen = new Set<string>();
+    for await (const input of this.source.files()) {
+      const last = this.sent.get(input.uri);
+      if (last && this.current(last, input.key)) {
+        seen.add(input.uri);
+        continue;
+      }
+      const analysis = await input.analyse();
+      if (!analysis) continue;
+      seen.add(input.uri);
+      const part = checklistFile(input.uri, analysis.file, analysis.findings);
+      const json = JSON.stringify(part);
+      const digest = createHash('sha1').update(json).digest('base64');
+      const stamp = analysis.reads && input.key ? { key: input.key, generation: analysis.generation, reads: analysis.reads } : {};
+      this.sent.set(input.uri, { digest, ...stamp });
+      if (last?.digest === digest) continue;
+      batch.push(part);
+      bytes += json.length;
+      if (bytes >= this.batchBytes) await flush(false, []);
+    }
+    const removed = [...this.sent.keys()].filter(uri => !seen.has(uri));
+    for (const uri of removed) this.sent.delete(uri);
+    await flush(true, removed);
+  }
+
+  /** The part last sent is still the file's: same inputs, and nothing it read of the workspace changed since. */
+  private current(last: Sent, key: readonly unknown[] | undefined): boolean {
+    if (!key || !last.key || last.generation === undefined || !last.reads) return false;
+    if (key.length !== last.key.length || key.some((k, i) => k !== last.key![i])) return false;
+    return this.source.unchangedSince(last.generation, last.reads);
+  }
+}
