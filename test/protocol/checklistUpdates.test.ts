@@ -142,6 +142,22 @@ describe('checklist updates', () => {
     assert.deepEqual(last, whole());
   });
 
+  it('an update that fails half-way: the next one sends what did not arrive', async () => {
+    const { source, whole, apply } = workspace();
+    apply(STEPS[0]);
+    const client = new ChecklistAssembler();
+    let messages = 0;
+    let last: ChecklistSnapshot | undefined;
+    const publisher = new ChecklistPublisher(source, async update => {
+      if (++messages === 2) throw new Error('the connection dropped the message');
+      last = client.apply(update) ?? last;
+    }, 1);
+    await assert.rejects(publisher.publish(), /dropped/);
+    assert.equal(last, undefined);
+    await publisher.publish();
+    assert.deepEqual(last, whole());
+  });
+
   it('updates asked for while one runs: one more runs after it, and sees the latest change', async () => {
     const { source, whole, apply } = workspace();
     apply(STEPS[0]);

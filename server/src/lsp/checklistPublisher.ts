@@ -76,20 +76,21 @@ export class ChecklistPublisher {
     // Read before the files are analysed: indexing may end meanwhile, and a checklist of a partial index
     // must not claim to be complete.
     const indexingAtStart = this.source.indexing();
-    let reset = this.first;
-    this.first = false;
-    let batch: ChecklistFile[] = [];
+    let batch: Array<{ part: ChecklistFile; sent: Sent }> = [];
     let bytes = 0;
+    // What was sent is recorded once it is: an update that fails half-way leaves the rest to the next one.
     const flush = async (done: boolean, removed: string[]): Promise<void> => {
-      const update: ChecklistUpdate = { reset, files: batch, removed, done, indexing: indexingAtStart || this.source.indexing() };
-      reset = false;
+      const committed = batch;
       batch = [];
       bytes = 0;
-      await this.send(update);
+      await this.send({ reset: this.first, files: committed.map(c => c.part), removed, done, indexing: indexingAtStart || this.source.indexing() });
+      this.first = false;
+      for (const { part, sent } of committed) this.sent.set(part.uri, sent);
+      for (const uri of removed) this.sent.delete(uri);
     };
     const seen = new Set<string>();
     for await (const input of this.source.files()) {
-      const last = this.sent.get(input.uri);
+      const last = this.first ? undefined : this.sent.get(input.uri);
       if (last && this.current(last, input.key)) {
         seen.add(input.uri);
         continue;
@@ -99,17 +100,17 @@ export class ChecklistPublisher {
       seen.add(input.uri);
       const part = checklistFile(input.uri, analysis.file, analysis.findings);
       const json = JSON.stringify(part);
-      const digest = createHash('sha1').update(json).digest('base64');
-      const stamp = analysis.reads && input.key ? { key: input.key, generation: analysis.generation, reads: analysis.reads } : {};
-      this.sent.set(input.uri, { digest, ...stamp });
-      if (last?.digest === digest) continue;
-      batch.push(part);
+      const sent: Sent = { digest: createHash('sha1').update(json).digest('base64') };
+      if (analysis.reads && input.key) Object.assign(sent, { key: input.key, generation: analysis.generation, reads: analysis.reads });
+      if (last?.digest === sent.digest) {
+        this.sent.set(input.uri, sent);
+        continue;
+      }
+      batch.push({ part, sent });
       bytes += json.length;
       if (bytes >= this.batchBytes) await flush(false, []);
     }
-    const removed = [...this.sent.keys()].filter(uri => !seen.has(uri));
-    for (const uri of removed) this.sent.delete(uri);
-    await flush(true, removed);
+    await flush(true, [...this.sent.keys()].filter(uri => !seen.has(uri)));
   }
 
   /** The part last sent is still the file's: same inputs, and nothing it read of the workspace changed since. */
