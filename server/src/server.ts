@@ -68,9 +68,7 @@ export function startServer(): void {
   });
   connection.onRequest(CheckWorkspaceRequest.type, async () => {
     const { files, threads } = await service.indexWorkspace();
-    const snapshot = await service.checklist();
-    const findings = [...snapshot.workloads, ...snapshot.others].reduce((n, e) => n + e.items.reduce((m, i) => m + i.findings.filter(f => !f.suppressed).length, 0), 0);
-    return { files, findings, indexThreads: threads };
+    return { files, findings: await service.workspaceFindingCount(), indexThreads: threads };
   });
   connection.onRequest(SarifRequest.type, () => service.sarif());
 

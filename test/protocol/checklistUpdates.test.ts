@@ -7,7 +7,7 @@ import { buildChecklist } from '../../server/src/analysis/checklist';
 import { ChecklistAssembler, ChecklistSnapshot } from '../../server/src/analysis/checklistSnapshot';
 import { Project } from '../../server/src/analysis/project';
 import { defaultSettings } from '../../server/src/analysis/settings';
-import { ChecklistPublisher, ChecklistSource } from '../../server/src/lsp/checklistPublisher';
+import { activeFindings, ChecklistPublisher, ChecklistSource } from '../../server/src/lsp/checklistPublisher';
 import type { ChecklistUpdate } from '../../server/src/protocol';
 
 const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
@@ -125,6 +125,7 @@ describe('checklist updates', () => {
         assert.equal(messages.length, batchBytes === 1 ? sent.length + 1 : 1, `${step.name}: messages`);
         const snapshots = messages.map(m => client.apply(m));
         assert.deepEqual(snapshots.at(-1), whole(), step.name);
+        assert.equal(publisher.findingCount(), activeFindings(whole()), `${step.name}: findings counted for Check Workspace`);
         const analysed = takeAnalysed();
         for (const name of step.sent) assert.ok(analysed.includes(name), `${step.name}: ${name} was sent without being analysed`);
         if (!step.sent.length && !step.files && !step.settingsChanged) assert.deepEqual(analysed, [], `${step.name}: nothing changed, nothing is analysed again`);

@@ -39,6 +39,8 @@ export interface ChecklistSource {
 
 interface Sent {
   digest: string;
+  /** Findings of the file's objects that are not suppressed. */
+  findings: number;
   key?: readonly unknown[];
   generation?: number;
   reads?: readonly string[];
@@ -100,7 +102,7 @@ export class ChecklistPublisher {
       seen.add(input.uri);
       const part = checklistFile(input.uri, analysis.file, analysis.findings);
       const json = JSON.stringify(part);
-      const sent: Sent = { digest: createHash('sha1').update(json).digest('base64') };
+      const sent: Sent = { digest: createHash('sha1').update(json).digest('base64'), findings: activeFindings(part) };
       if (analysis.reads && input.key) Object.assign(sent, { key: input.key, generation: analysis.generation, reads: analysis.reads });
       if (last?.digest === sent.digest) {
         this.sent.set(input.uri, sent);
@@ -113,10 +115,24 @@ export class ChecklistPublisher {
     await flush(true, [...this.sent.keys()].filter(uri => !seen.has(uri)));
   }
 
+  /** Findings (not suppressed) of the workspace's objects as of the last update. */
+  findingCount(): number {
+    let n = 0;
+    for (const sent of this.sent.values()) n += sent.findings;
+    return n;
+  }
+
   /** The part last sent is still the file's: same inputs, and nothing it read of the workspace changed since. */
   private current(last: Sent, key: readonly unknown[] | undefined): boolean {
     if (!key || !last.key || last.generation === undefined || !last.reads) return false;
     if (key.length !== last.key.length || key.some((k, i) => k !== last.key![i])) return false;
     return this.source.unchangedSince(last.generation, last.reads);
   }
+}
+
+/** Findings of a file's objects that are not suppressed (its findings outside any object are not counted). */
+export function activeFindings(part: Pick<ChecklistFile, 'workloads' | 'others'>): number {
+  let n = 0;
+  for (const entry of [...part.workloads, ...part.others]) for (const item of entry.items) for (const f of item.findings) if (!f.suppressed) n++;
+  return n;
 }

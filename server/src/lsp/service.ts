@@ -26,7 +26,7 @@ import { IndexedFile, indexWorkerCount, MIN_FILES_FOR_WORKERS, summarizeOnWorker
 import { fsPath, SettingsStore } from './settings';
 import { DiagnosticData, SOURCE, toDiagnostic, toRange, toTextEdits } from './toLsp';
 import { ValidationTimer } from './timing';
-import { ChecklistAnalysis, ChecklistInput, ChecklistPublisher } from './checklistPublisher';
+import { activeFindings, ChecklistAnalysis, ChecklistInput, ChecklistPublisher } from './checklistPublisher';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeready`;
 const INDEX_MAX_BYTES = 2 * 1024 * 1024;
@@ -406,6 +406,15 @@ export class KubereadyService {
       const analysis = await input.analyse();
       if (analysis) yield { uri: input.uri, ...analysis };
     }
+  }
+
+  /** Findings (not suppressed) of the workspace's objects: from the checklist's update when the client has one. */
+  async workspaceFindingCount(): Promise<number> {
+    if (this.pushChecklist) {
+      await this.checklistPublisher.publish();
+      return this.checklistPublisher.findingCount();
+    }
+    return activeFindings(await this.checklist());
   }
 
   /** The whole workspace checklist at once (the view gets it as updates: ChecklistPublisher). */
