@@ -17,7 +17,7 @@ export interface TreeNodeSnapshot {
 }
 
 export interface KubereadyApi {
-  /** The last checklist the server sent (`kubeready/checklist`), or undefined before the first one. */
+  /** The checklist as of the server's last complete update (`kubeready/checklist`), or undefined before the first one. */
   checklist(): ChecklistSnapshot | undefined;
   /**
    * The tree the "Production readiness" view shows now, fully expanded, read through the view's own
@@ -30,6 +30,6 @@ export interface KubereadyApi {
   scope(): Scope;
   /** The Markdown of the readiness report for the current checklist ("Save as Markdown" writes this). */
   reportMarkdown(): string | undefined;
-  /** Resolves with the next checklist notification (or rejects after `timeoutMs`, default 10 s). */
+  /** Resolves with the checklist of the next complete update (or rejects after `timeoutMs`, default 10 s). */
   nextChecklist(timeoutMs?: number): Promise<ChecklistSnapshot>;
 }

@@ -1,4 +1,4 @@
-// The production-readiness checklist of a workspace: workloads x checklist items x findings. Pure data,
+// The production-readiness checklist: workloads x checklist items x findings, computed file by file. Pure data,
 // sent to the editor's panel and used by the readiness report.
 import { absoluteRange } from './analyze';
 import { ManifestFile } from '../model/manifest';
@@ -23,7 +23,6 @@ export interface FileFindings {
   uri: string;
   file: ManifestFile;
   findings: Finding[];
-  open?: boolean;
 }
 
 export function buildChecklist(files: FileFindings[], indexing = false): ChecklistSnapshot {
