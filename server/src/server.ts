@@ -5,8 +5,10 @@ import {
 import { URI } from 'vscode-uri';
 import { CheckWorkspaceRequest, FIX_ALL_COMMAND, SarifRequest } from './protocol';
 import { FIX_ALL_KIND, KubereadyService } from './lsp/service';
+import { applyV8Settings } from './v8Settings';
 
 export function startServer(): void {
+  applyV8Settings();
   const connection = createConnection(ProposedFeatures.all);
   const service = new KubereadyService(connection);
   let watchRegistration = false;
