@@ -8,9 +8,12 @@ import type { ChecklistFile } from '../analysis/checklistSnapshot';
 import type { ManifestFile } from '../model/manifest';
 import type { ChecklistUpdate } from '../protocol';
 import type { Finding } from '../rules/types';
+import { yieldToEventLoop } from './files';
 
 /** Serialized size of the changed parts after which a message is sent and the next batch begins. */
 export const CHECKLIST_BATCH_BYTES = 512 * 1024;
+/** A few milliseconds of analysis each. */
+const ANALYSES_BETWEEN_YIELDS = 8;
 
 export interface ChecklistAnalysis {
   file: ManifestFile;
@@ -91,12 +94,15 @@ export class ChecklistPublisher {
       for (const uri of removed) this.sent.delete(uri);
     };
     const seen = new Set<string>();
+    let analysed = 0;
     for await (const input of this.source.files()) {
       const last = this.first ? undefined : this.sent.get(input.uri);
       if (last && this.current(last, input.key)) {
         seen.add(input.uri);
         continue;
       }
+      // Analyses can be many (a changed .kubeready.yaml applies to every file): let edits of open files through.
+      if (++analysed % ANALYSES_BETWEEN_YIELDS === 0) await yieldToEventLoop();
       const analysis = await input.analyse();
       if (!analysis) continue;
       seen.add(input.uri);
