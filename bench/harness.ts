@@ -19,7 +19,6 @@ import { defaultSettings } from '../server/src/analysis/settings';
 import { TIMING_PREFIX } from '../server/src/lsp/timing';
 import { LspServer, Positions, startLsp } from './lib/lspClient';
 import { measure, round, sleep, Stats, stats, threadCpuMs } from './lib/stats';
-import { applyV8Settings } from '../server/src/v8Settings';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -369,8 +368,6 @@ async function cliRssTask(path: string, rssFile: string): Promise<Json> {
 // ---- main ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  // As in the CLI and the server (the floor of (a) runs in this process too; its parse is not affected).
-  applyV8Settings();
   const [task, ...args] = process.argv.slice(2);
   const scratch = mkdtempSync(join(tmpdir(), 'kubeready-bench-'));
   const rssFile = join(scratch, 'rss');

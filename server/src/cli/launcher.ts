@@ -3,13 +3,12 @@
 // (bench/README.md); with the cache written by the previous run, V8 skips parsing and compiling the functions
 // that run. The cache lives in the user's own cache directory, never in a shared temporary one (V8 trusts
 // cached code), is keyed by the bundle and Node's version, and any problem with it only means an uncached run.
-// KUBEREADY_COMPILE_CACHE=0 turns it off. Only Node built-ins here (and v8Settings): this file is read on every run.
+// KUBEREADY_COMPILE_CACHE=0 turns it off. Only Node built-ins here: this file is read on every run.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { applyV8Settings } from '../v8Settings';
 
 const bundle = join(__dirname, 'cli-main.js');
 
@@ -63,8 +62,6 @@ function removeStaleCaches(dir: string, current: string): void {
 }
 
 function launch(): void {
-  // Before compiling: V8 rejects a code cache made under other flags, and the bundle sets them too.
-  applyV8Settings();
   const file = cacheFile();
   const cachedData = readCache(file);
   const source = readFileSync(bundle, 'utf8');

@@ -1,8 +1,5 @@
 // Entry of the CLI bundle (dist/cli-main.js), started by the launcher (launcher.ts, dist/cli.js).
-import { applyV8Settings } from '../v8Settings';
 import { main } from './main';
-
-applyV8Settings();
 
 // `kubeready lint . | head` closes the pipe early: stop quietly, as other command-line tools do, instead of
 // dying with an unhandled EPIPE stack trace.
