@@ -9,7 +9,6 @@ import { URI } from 'vscode-uri';
 import { basename } from 'node:path';
 import { absoluteRange, fileTooLargeFinding, fixEdits } from '../analysis/analyze';
 import { checklistFile } from '../analysis/checklist';
-import { assembleChecklist, ChecklistFile, ChecklistSnapshot } from '../analysis/checklistSnapshot';
 import { CONFIG_FILE_NAMES } from '../analysis/config';
 import { fixAllText, minimalEdit } from '../analysis/fixAll';
 import { ignoreFix } from '../analysis/ignoreFix';
@@ -414,15 +413,9 @@ export class KubereadyService {
       await this.checklistPublisher.publish();
       return this.checklistPublisher.findingCount();
     }
-    return activeFindings(await this.checklist());
-  }
-
-  /** The whole workspace checklist at once (the view gets it as updates: ChecklistPublisher). */
-  async checklist(): Promise<ChecklistSnapshot> {
-    const indexing = this.indexing;
-    const parts: ChecklistFile[] = [];
-    for await (const { uri, file, findings } of this.workspaceFiles()) parts.push(checklistFile(uri, file, findings));
-    return assembleChecklist(parts, indexing || this.indexing);
+    let count = 0;
+    for await (const { uri, file, findings } of this.workspaceFiles()) count += activeFindings(checklistFile(uri, file, findings));
+    return count;
   }
 
   async sarif(): Promise<object> {
