@@ -46,13 +46,7 @@ export class SummarizedFile {
 
   /** The whole file, every document parsed (the ones parsed before are reused, so their objects stay the same). */
   manifest(): ManifestFile {
-    this.manifestFile ??= {
-      uri: this.uri,
-      text: this.text,
-      lines: new LineIndex(this.text),
-      eol: detectEol(this.text),
-      documents: this.documents.map(d => d.parsed()),
-    };
+    this.manifestFile ??= this.fileOf(this.documents.map(d => d.parsed()));
     return this.manifestFile;
   }
 
@@ -61,13 +55,11 @@ export class SummarizedFile {
    * before are reused, the others are parsed for the caller only, so their trees go when it is done with them.
    */
   transientManifest(): ManifestFile {
-    return this.manifestFile ?? {
-      uri: this.uri,
-      text: this.text,
-      lines: new LineIndex(this.text),
-      eol: detectEol(this.text),
-      documents: this.documents.map(d => d.parsedIfDone() ?? d.parseAgain()),
-    };
+    return this.manifestFile ?? this.fileOf(this.documents.map(d => d.parsedIfDone() ?? d.parseAgain()));
+  }
+
+  private fileOf(documents: ParsedDocument[]): ManifestFile {
+    return { uri: this.uri, text: this.text, lines: new LineIndex(this.text), eol: detectEol(this.text), documents };
   }
 
   /** The whole file if something asked for it already. */
