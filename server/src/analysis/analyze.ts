@@ -6,7 +6,7 @@ import { nodeSpan } from '../model/nodes';
 import { hasCollectionKey, isLimitProblem } from '../model/limits';
 import { ContainerView, containersOf, PodTemplate, podTemplate } from '../model/workloads';
 import { allRules, ruleById } from '../rules';
-import { Finding, FixSpec, Report, Rule, RuleContext, Severity } from '../rules/types';
+import { Finding, FixSpec, ObjectRef, Report, Rule, RuleContext, Severity } from '../rules/types';
 import { Settings } from './settings';
 import { WorkspaceIndex } from './workspace';
 import { applySuppressions, ConfigIgnores } from './suppress';
@@ -81,16 +81,13 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
       continue;
     }
     if (pd.warnings && pd.objects.length) pushAll(findings, syntaxFindings(pd, pd.warnings));
-    // Built only when a rule runs: most documents of an edited file are answered from the caches.
-    let docOptions: AnalysisOptions | undefined;
-    const optionsFor = () => (docOptions ??= withFailures(options, pd, failedIn));
     const cached = key ? localCache.get(pd) : undefined;
     if (cached && cached.key === key) pushAll(findings, cached.findings);
     else {
       const local: Finding[] = [];
       // A rule that reads the workspace without declaring crossResource must not be cached as local.
       const reads = workspace.recordReads(() => {
-        for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, optionsFor());
+        for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, options, failedIn);
       });
       if (store && key && !reads.length && !failedIn.has(pd)) localCache.set(pd, { key, findings: local });
       pushAll(findings, local);
@@ -106,7 +103,7 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
       }
       const cross: Finding[] = [];
       const generation = workspace.generation;
-      const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, optionsFor()));
+      const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, options, failedIn));
       if (store && key && !failedIn.has(pd)) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
       pushAll(findings, cross);
     }
@@ -116,15 +113,11 @@ export function analyze(file: ManifestFile, settings: Settings, workspace: Works
   return applySuppressions(file, kept, KNOWN_RULES, options.suppressions, plan.reportsUnused);
 }
 
-/** The options for one document: rule failures are also recorded against it. */
-function withFailures(options: AnalysisOptions, pd: ParsedDocument, failedIn: Map<ParsedDocument, Set<string>>): AnalysisOptions {
-  const onRuleFailure = (failure: RuleFailure) => {
-    let set = failedIn.get(pd);
-    if (!set) failedIn.set(pd, set = new Set());
-    set.add(failure.ruleId);
-    options.onRuleFailure?.(failure);
-  };
-  return { ...options, onRuleFailure };
+/** A rule that threw on an object: its findings in that document are dropped (see `analyze`). */
+function recordFailure(failedIn: Map<ParsedDocument, Set<string>>, pd: ParsedDocument, ruleId: string): void {
+  let set = failedIn.get(pd);
+  if (!set) failedIn.set(pd, set = new Set());
+  set.add(ruleId);
 }
 
 /**
@@ -196,7 +189,7 @@ function planFor(settings: Settings, only: readonly Rule[] | undefined): Plan {
   return plan;
 }
 
-function runRules(rules: RulesByKind, object: K8sObject, settings: Settings, workspace: WorkspaceIndex, out: Finding[], options: AnalysisOptions): void {
+function runRules(rules: RulesByKind, object: K8sObject, settings: Settings, workspace: WorkspaceIndex, out: Finding[], options: AnalysisOptions, failedIn: Map<ParsedDocument, Set<string>>): void {
   const applicable = rules.for(object.kind);
   if (!applicable.length) return;
   const ctx = new Context(object, settings, workspace, out);
@@ -207,15 +200,21 @@ function runRules(rules: RulesByKind, object: K8sObject, settings: Settings, wor
       rule.check(ctx);
     } catch (error) {
       out.length = before;
+      recordFailure(failedIn, object.document, rule.meta.id);
       options.onRuleFailure?.({ ruleId: rule.meta.id, error });
     }
   }
 }
 
+/** The fixes of a finding without any: one frozen list, not an empty array per finding. */
+const NO_FIXES = Object.freeze([]) as unknown as FixSpec[];
+
 /** What a rule sees; one per object, shared by the rules that check it in turn. */
 class Context implements RuleContext {
   readonly doc: Document;
   rule!: Rule;
+  /** The object as findings name it, shared by all of them (findings are kept; fewer objects to keep). */
+  private ref: ObjectRef | undefined;
 
   constructor(readonly object: K8sObject, readonly settings: Settings, readonly workspace: WorkspaceIndex, private readonly out: Finding[]) {
     this.doc = object.doc;
@@ -225,7 +224,7 @@ class Context implements RuleContext {
     return podTemplate(this.object);
   }
 
-  containers(opts?: { init?: boolean }): ContainerView[] {
+  containers(opts?: { init?: boolean }): readonly ContainerView[] {
     const pod = podTemplate(this.object);
     return pod ? containersOf(pod, opts) : [];
   }
@@ -242,9 +241,9 @@ class Context implements RuleContext {
       document: object.document,
       start,
       end,
-      object: { kind: object.kind, name: object.name, namespace: object.namespace },
+      object: (this.ref ??= { kind: object.kind, name: object.name, namespace: object.namespace }),
       container: report.container?.name,
-      fixes: report.fixes ?? [],
+      fixes: report.fixes?.length ? report.fixes : NO_FIXES,
     });
   }
 }

@@ -51,6 +51,18 @@ function identityOf(entry: Entry): unknown {
 
 const NO_READS: readonly string[] = Object.freeze([]);
 
+/** `reads` without repeats, in first-read order, in place: few distinct reads (read keys are shared strings). */
+function unique(reads: string[]): string[] {
+  let n = 0;
+  next: for (let i = 0; i < reads.length; i++) {
+    const read = reads[i];
+    for (let j = 0; j < n; j++) if (reads[j] === read) continue next;
+    reads[n++] = read;
+  }
+  reads.length = n;
+  return reads;
+}
+
 /** The read key of a (kind, namespace) group; built once per group (queries are many, groups few). */
 const groupKeys = new Map<string, Map<string | undefined, string>>();
 function groupKey(kind: string, namespace: string | undefined): string {
@@ -74,7 +86,12 @@ export class WorkspaceIndex {
   private readonly combined = new Map<string, K8sObject[]>();
   /** Generation of the last change of each kind, each (kind, namespace) group, and of anything. */
   private readonly lastChange = new Map<string, number>();
-  private recorder: Set<string> | undefined;
+  /**
+   * What was read since the outermost `recordReads` began, duplicates included (a rule reads the same group
+   * for each object it checks): each call reads its own part. A log rather than a set per call, as most
+   * calls (rules that read only their own object) read nothing.
+   */
+  private readLog: string[] | undefined;
   private readonly derivedTables = new Map<string, { kinds: string; generation: number; value: unknown }>();
   /** Bumped on every change, so callers can tell whether cross-resource verdicts may have changed. */
   generation = 0;
@@ -111,30 +128,30 @@ export class WorkspaceIndex {
   }
 
   hasFile(uri: string): boolean {
-    this.recorder?.add(EVERYTHING);
+    this.readLog?.push(EVERYTHING);
     return this.files.has(uri);
   }
 
   fileUris(): string[] {
-    this.recorder?.add(EVERYTHING);
+    this.readLog?.push(EVERYTHING);
     return [...this.files.keys()];
   }
 
   objectsOf(uri: string): readonly K8sObject[] {
-    this.recorder?.add(EVERYTHING);
+    this.readLog?.push(EVERYTHING);
     const entries = this.files.get(uri);
     return entries ? objectsIn(entries) : EMPTY;
   }
 
   *objects(): Iterable<K8sObject> {
-    this.recorder?.add(EVERYTHING);
+    this.readLog?.push(EVERYTHING);
     for (const list of this.files.values()) yield* objectsIn(list);
   }
 
   /** Objects of these kinds, in file order. The list is shared: do not modify it. */
   ofKind(...kinds: string[]): K8sObject[] {
-    const recorder = this.recorder;
-    if (recorder) for (const k of kinds) recorder.add(k);
+    const log = this.readLog;
+    if (log) for (const k of kinds) log.push(k);
     if (kinds.length === 1) return this.kindList(kinds[0]);
     const key = kinds.join('\u0000');
     let list = this.combined.get(key);
@@ -151,8 +168,8 @@ export class WorkspaceIndex {
    */
   inNamespaceOf(object: { namespace: string | undefined }, ...kinds: string[]): K8sObject[] {
     const namespace = object.namespace;
-    const recorder = this.recorder;
-    if (recorder) for (const k of kinds) recorder.add(groupKey(k, namespace));
+    const log = this.readLog;
+    if (log) for (const k of kinds) log.push(groupKey(k, namespace));
     if (kinds.length === 1) return this.namespaceList(kinds[0], namespace);
     const key = `${groupKey('', namespace)}\u0000${kinds.join('\u0000')}`;
     let list = this.combined.get(key);
@@ -169,8 +186,8 @@ export class WorkspaceIndex {
    * scanning every object of a kind for each object they check. The value is shared: do not modify it.
    */
   derived<T>(name: string, kinds: readonly string[], build: (objects: readonly K8sObject[]) => T): T {
-    const recorder = this.recorder;
-    if (recorder) for (const k of kinds) recorder.add(k);
+    const log = this.readLog;
+    if (log) for (const k of kinds) log.push(k);
     return this.table(name, kinds, kinds, () => this.ofKind(...kinds), build);
   }
 
@@ -181,8 +198,8 @@ export class WorkspaceIndex {
    */
   derivedInNamespace<T>(name: string, object: { namespace: string | undefined }, kinds: readonly string[], build: (objects: readonly K8sObject[]) => T): T {
     const groups = kinds.map(k => groupKey(k, object.namespace));
-    const recorder = this.recorder;
-    if (recorder) for (const g of groups) recorder.add(g);
+    const log = this.readLog;
+    if (log) for (const g of groups) log.push(g);
     return this.table(`${name}\u0000${groupKey('', object.namespace)}`, kinds, groups, () => this.inNamespaceOf(object, ...kinds), build);
   }
 
@@ -198,8 +215,8 @@ export class WorkspaceIndex {
 
   /** Records `reads` as read now: a result reused from a cache was computed from them. */
   replayReads(reads: readonly string[]): void {
-    const recorder = this.recorder;
-    if (recorder) for (const r of reads) recorder.add(r);
+    const log = this.readLog;
+    if (log) for (const r of reads) log.push(r);
   }
 
   /**
@@ -207,16 +224,18 @@ export class WorkspaceIndex {
    * result to `unchangedSince` to learn whether a result computed from those reads is still current.
    */
   recordReads(read: () => void): readonly string[] {
-    const outer = this.recorder;
-    const reads = new Set<string>();
-    this.recorder = reads;
+    const outer = this.readLog;
+    // An outer call's log holds what this one reads too: its part starts where the log ends now.
+    const log = outer ?? [];
+    const start = log.length;
+    this.readLog = log;
     try {
       read();
     } finally {
-      this.recorder = outer;
-      if (outer) for (const r of reads) outer.add(r);
+      this.readLog = outer;
     }
-    return reads.size ? [...reads] : NO_READS;
+    if (log.length === start) return NO_READS;
+    return unique(start ? log.slice(start) : log);
   }
 
   /** True when nothing that `reads` covers changed after `generation`. */

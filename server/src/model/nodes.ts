@@ -52,9 +52,11 @@ export function findPair(map: YAMLMap | undefined, key: string, doc: Document | 
   let merges = false;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (!isPair(item)) continue;
+    // `instanceof` rather than isPair/isScalar: those read a symbol-keyed property of nodes of many shapes,
+    // a megamorphic load that made this loop several times slower. Every node comes from the one `yaml`.
+    if (!(item instanceof Pair)) continue;
     const k = item.key;
-    if (!isScalar(k)) continue;
+    if (!(k instanceof Scalar)) continue;
     const v = k.value;
     if (typeof v === 'string') {
       if (v === '<<' && k.source === '<<') merges = true;
@@ -124,11 +126,21 @@ export function has(map: unknown, key: string, doc: Document | undefined): boole
 }
 
 /** Items of a sequence, aliases resolved; an absent or non-sequence value yields []. */
-export function seqItems(seq: unknown, doc: Document | undefined): Node[] {
+const NO_ITEMS: readonly Node[] = Object.freeze([]);
+
+/**
+ * The items of a list, aliases resolved and empty entries left out. Without either (nearly every list), the
+ * list's own items: read-only, not a copy.
+ */
+export function seqItems(seq: unknown, doc: Document | undefined): readonly Node[] {
   const s = resolve(seq, doc);
-  if (!isSeq(s)) return [];
+  if (!isSeq(s)) return NO_ITEMS;
+  const items = s.items as unknown[];
+  let plain = true;
+  for (let i = 0; i < items.length && plain; i++) plain = !!items[i] && !isAlias(items[i]);
+  if (plain) return items as Node[];
   const out: Node[] = [];
-  for (const item of s.items) {
+  for (const item of items) {
     const r = resolve(item, doc);
     if (r) out.push(r);
   }

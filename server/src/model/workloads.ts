@@ -73,13 +73,15 @@ function findPodTemplate(object: K8sObject): PodTemplate | undefined {
 
 const containerCache = new WeakMap<PodTemplate, { all?: ContainerView[]; main?: ContainerView[] }>();
 
-/** The containers of a pod template (init containers too unless `init: false`). Memoized per template: most rules ask. */
-export function containersOf(pod: PodTemplate, options: { init?: boolean } = {}): ContainerView[] {
+/**
+ * The containers of a pod template (init containers too unless `init: false`). Memoized per template: most
+ * rules ask. The list is shared (read-only, so no rule can change what the next one sees).
+ */
+export function containersOf(pod: PodTemplate, options: { init?: boolean } = {}): readonly ContainerView[] {
   let cached = containerCache.get(pod);
   if (!cached) containerCache.set(pod, (cached = {}));
   const which = options.init === false ? 'main' : 'all';
-  // A copy of the list, so a caller that sorts or filters in place cannot change what the next rule sees.
-  return (cached[which] ??= readContainers(pod, options)).slice();
+  return (cached[which] ??= readContainers(pod, options));
 }
 
 function readContainers(pod: PodTemplate, options: { init?: boolean }): ContainerView[] {
@@ -145,7 +147,9 @@ export function workloadSelector(object: K8sObject): LabelSelector | undefined {
 
 /** Kubernetes label-selector semantics. An empty selector matches everything. */
 export function selectorMatches(selector: LabelSelector, labels: Record<string, string>): boolean {
-  for (const [k, v] of Object.entries(selector.matchLabels)) if (labels[k] !== v) return false;
+  // Called for every pair of selector and labelled object a cross-resource rule considers: no allocation.
+  const matchLabels = selector.matchLabels;
+  for (const k in matchLabels) if (labels[k] !== matchLabels[k]) return false;
   for (const e of selector.matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
     switch (e.operator) {

@@ -10,7 +10,7 @@ import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, 
 import { K8sObject } from '../model/manifest';
 import { findPair, resolve } from '../model/nodes';
 import { ContainerView, REPLICATED_KINDS, WORKLOAD_KINDS } from '../model/workloads';
-import { describeObject } from './support/describe';
+import { describeContainer, describeObject } from './support/describe';
 import { FixSpec, Rule, RuleContext } from './types';
 
 export type KubeType = 'null' | 'map' | 'list' | 'string' | 'int' | 'float' | 'bool';
@@ -29,6 +29,9 @@ export function kubeType(node: Node | null | undefined, text: string): KubeType 
   if (!isScalar(node)) return 'null';
   if (node.type && node.type !== 'PLAIN') return 'string';
   if (node.tag === 'tag:yaml.org,2002:str') return 'string';
+  // Most plain scalars are words: one that starts like no YAML 1.1 null, boolean or number is a string
+  // without cutting its source out of the text (a plain scalar's value starts with its source's first character).
+  if (typeof node.value === 'string' && startsLikeWord(node.value)) return 'string';
   const source = plainSource(node, text);
   if (source === undefined) return node.value === null ? 'null' : typeof node.value === 'number' ? 'float' : typeof node.value === 'boolean' ? 'bool' : 'string';
   if (YAML11_NULL.test(source)) return 'null';
@@ -37,6 +40,16 @@ export function kubeType(node: Node | null | undefined, text: string): KubeType 
   if (YAML11_INT.test(digits)) return 'int';
   if (YAML11_FLOAT.test(digits)) return Number.isInteger(Number(digits)) ? 'int' : 'float';
   return 'string';
+}
+
+/** True when a YAML 1.1 null, boolean, integer or float cannot start with the first character of `value`. */
+function startsLikeWord(value: string): boolean {
+  const c = value.charCodeAt(0);
+  // Letters other than those of null/~, y/yes/n/no/true/false/on/off and .inf/.nan: g-m, p-s, u-x, z and
+  // their capitals, plus a-e (no 1.1 scalar starts with them either).
+  const lower = c | 0x20;
+  if (lower < 97 || lower > 122) return false;
+  return lower !== 110 && lower !== 121 && lower !== 116 && lower !== 102 && lower !== 111;
 }
 
 /** The text of a plain scalar on one line, or undefined (multi-line, or no range). */
@@ -49,37 +62,27 @@ function plainSource(node: Scalar, text: string): string | undefined {
 
 const EXPECTED_TEXT: Record<Expected, string> = { map: 'a map', list: 'a list', string: 'a string', int: 'an integer' };
 
-interface Field {
-  pair: Pair;
-  /** Written in this map, not reached through a merge key: only then is an edit offered. */
-  own: boolean;
-}
-
 class Checker {
   private readonly doc: Document;
   private readonly text: string;
+  readonly object: K8sObject;
 
   constructor(private readonly ctx: RuleContext) {
     this.doc = ctx.doc;
     this.text = ctx.object.document.text;
+    this.object = ctx.object;
   }
 
   resolve(node: unknown): Node | undefined {
     return resolve(node, this.doc);
   }
 
-  private field(map: YAMLMap | undefined, key: string): Field | undefined {
+  /** The value of `key` when it has the expected type; reports it (and returns undefined) when not. */
+  expect(map: YAMLMap | undefined, key: string, expected: Expected, path: string, subject: Subject, hint = ''): Node | undefined {
     if (!map) return undefined;
     const pair = findPair(map, key, this.doc);
     if (!pair) return undefined;
-    return { pair, own: map.items.includes(pair as never) };
-  }
-
-  /** The value of `key` when it has the expected type; reports it (and returns undefined) when not. */
-  expect(map: YAMLMap | undefined, key: string, expected: Expected, path: string, subject: Subject, hint = ''): Node | undefined {
-    const field = this.field(map, key);
-    if (!field) return undefined;
-    return this.check(field.pair.value as Node, expected, path, subject, hint, field.own);
+    return this.check(pair.value as Node, expected, path, subject, hint, map, pair);
   }
 
   expectMap(map: YAMLMap | undefined, key: string, path: string, subject: Subject, hint = ''): YAMLMap | undefined {
@@ -87,16 +90,21 @@ class Checker {
     return isMap(node) ? node : undefined;
   }
 
-  /** Checks a value as written (`raw` may be an alias); returns the resolved node when its type is right. */
-  check(raw: Node | null | undefined, expected: Expected, path: string, subject: Subject, hint = '', own = true): Node | undefined {
+  /**
+   * Checks a value as written (`raw` may be an alias); returns the resolved node when its type is right.
+   * `map` and `pair` say where a keyed value was found: an edit is offered only when the pair is written in
+   * that map, not reached through a merge key.
+   */
+  check(raw: Node | null | undefined, expected: Expected, path: string, subject: Subject, hint = '', map?: YAMLMap, pair?: Pair): Node | undefined {
     const node = resolve(raw, this.doc);
     const actual = kubeType(node, this.text);
     if (actual === 'null') return undefined;
     if (actual === expected) return node;
+    const own = !map || map.items.includes(pair as never);
     this.ctx.report({
       node: raw ?? node,
       container: subject.container,
-      message: `${subject.text}: ${path} is ${this.describe(node!, actual)}, but Kubernetes expects ${EXPECTED_TEXT[expected]}${hint}: the API server rejects the object.`,
+      message: `${subject.text()}: ${path} is ${this.describe(node!, actual)}, but Kubernetes expects ${EXPECTED_TEXT[expected]}${hint}: the API server rejects the object.`,
       fixes: own && !isAlias(raw) && isScalar(node) ? this.fixes(node, actual, expected) : [],
     });
     return undefined;
@@ -145,7 +153,8 @@ class Checker {
 }
 
 interface Subject {
-  text: string;
+  /** Who the message is about; worked out only for a message (most values have the right type). */
+  text(): string;
   container?: ContainerView;
 }
 
@@ -163,7 +172,7 @@ export const invalidType: Rule = {
   check(ctx) {
     const c = new Checker(ctx);
     const object = ctx.object;
-    const subject = { text: describeObject(object) };
+    const subject: Subject = { text: () => describeObject(object) };
     const metadata = c.expectMap(object.map, 'metadata', 'metadata', subject);
     if (metadata) {
       for (const key of ['name', 'namespace', 'generateName']) c.expect(metadata, key, 'string', `metadata.${key}`, subject);
@@ -202,19 +211,19 @@ function checkPodSpec(c: Checker, podSpec: YAMLMap, path: string, subject: Subje
     const list = c.expect(podSpec, key, 'list', `${path}.${key}`, subject, ' of containers');
     c.items(list).forEach((item, index) => {
       const container = c.check(item, 'map', `${path}.${key}[${index}]`, subject, ' (a container: name, image, ...)');
-      if (isMap(container)) checkContainer(c, container, list as YAMLSeq, key === 'initContainers', index, subject);
+      if (isMap(container)) checkContainer(c, container, list as YAMLSeq, key === 'initContainers', index, c.object);
     });
   }
   const volumes = c.expect(podSpec, 'volumes', 'list', `${path}.volumes`, subject);
   c.items(volumes).forEach((item, index) => c.check(item, 'map', `${path}.volumes[${index}]`, subject));
 }
 
-function checkContainer(c: Checker, map: YAMLMap, seq: YAMLSeq, init: boolean, index: number, object: Subject): void {
+function checkContainer(c: Checker, map: YAMLMap, seq: YAMLSeq, init: boolean, index: number, object: K8sObject): void {
   const nameNode = c.resolve(map.get('name', true));
   const nameScalar = isScalar(nameNode) ? nameNode : undefined;
   const name = nameScalar && nameScalar.value !== null ? String(nameScalar.value) : '';
   const view: ContainerView = { map, name, nameNode: nameScalar, init, index, seq };
-  const subject: Subject = { text: `${init ? 'Init container' : 'Container'} ${name ? `"${name}"` : `#${index + 1}`} of ${object.text}`, container: view };
+  const subject: Subject = { text: () => describeContainer(view, object), container: view };
   c.expect(map, 'name', 'string', 'name', subject);
   c.expect(map, 'image', 'string', 'image', subject);
   for (const key of ['command', 'args']) {

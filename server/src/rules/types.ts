@@ -90,7 +90,7 @@ export interface RuleContext {
   /** The pod template of a workload, or undefined. */
   pod(): PodTemplate | undefined;
   /** Containers of the pod template (init containers too unless `init: false`). */
-  containers(options?: { init?: boolean }): ContainerView[];
+  containers(options?: { init?: boolean }): readonly ContainerView[];
   report(report: Report): void;
 }
 

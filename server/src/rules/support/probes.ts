@@ -19,8 +19,22 @@ export interface DeclaredPort {
   protocol: string;
 }
 
+// Memoized: the health-check, metrics and network rules all ask, for every container. Shared: do not modify.
+const portsByContainer = new WeakMap<YAMLMap, readonly DeclaredPort[]>();
+const runningByPod = new WeakMap<PodTemplate, readonly ContainerView[]>();
+const canonicalProbes = new WeakMap<YAMLMap, { ports: readonly DeclaredPort[]; key: string }>();
+
 /** The ports a container declares (`ports[]`), in order. */
-export function declaredPorts(container: ContainerView, doc: Document): DeclaredPort[] {
+export function declaredPorts(container: ContainerView, doc: Document): readonly DeclaredPort[] {
+  let ports = portsByContainer.get(container.map);
+  if (!ports) {
+    ports = readPorts(container, doc);
+    portsByContainer.set(container.map, ports);
+  }
+  return ports;
+}
+
+function readPorts(container: ContainerView, doc: Document): DeclaredPort[] {
   const out: DeclaredPort[] = [];
   for (const item of seqItems(getSeq(container.map, 'ports', doc), doc)) {
     if (!isMap(item)) continue;
@@ -36,9 +50,14 @@ export function declaredPorts(container: ContainerView, doc: Document): Declared
 }
 
 /** Containers that keep running beside the app: regular containers and sidecars (init, `restartPolicy: Always`). */
-export function runningContainers(pod: PodTemplate): ContainerView[] {
-  const doc = pod.object.doc;
-  return containersOf(pod).filter(c => !c.init || getString(c.map, 'restartPolicy', doc) === 'Always');
+export function runningContainers(pod: PodTemplate): readonly ContainerView[] {
+  let running = runningByPod.get(pod);
+  if (!running) {
+    const doc = pod.object.doc;
+    running = containersOf(pod).filter(c => !c.init || getString(c.map, 'restartPolicy', doc) === 'Always');
+    runningByPod.set(pod, running);
+  }
+  return running;
 }
 
 /** The probe map under `key`, or undefined when the key is missing or holds nothing (`null`, `{}`). */
@@ -210,11 +229,16 @@ export function plainValue(node: unknown, doc: Document, depth = 0): unknown {
 }
 
 /** A key for comparing probes: Kubernetes defaults filled in, named ports resolved, key order ignored. */
-export function canonicalProbe(probe: YAMLMap, doc: Document, ports: DeclaredPort[]): string {
-  return canonicalProbeValue(plainValue(probe, doc) as Record<string, unknown>, ports);
+export function canonicalProbe(probe: YAMLMap, doc: Document, ports: readonly DeclaredPort[]): string {
+  // Asked by identical-probes and by the probe fixes of the two probe rules.
+  const cached = canonicalProbes.get(probe);
+  if (cached && cached.ports === ports) return cached.key;
+  const key = canonicalProbeValue(plainValue(probe, doc) as Record<string, unknown>, ports);
+  canonicalProbes.set(probe, { ports, key });
+  return key;
 }
 
-function canonicalProbeValue(probe: Record<string, unknown>, ports: DeclaredPort[]): string {
+function canonicalProbeValue(probe: Record<string, unknown>, ports: readonly DeclaredPort[]): string {
   const value: Record<string, unknown> = { ...PROBE_DEFAULTS };
   for (const [k, v] of Object.entries(probe)) if (v !== null && v !== undefined) value[k] = v;
   const named = (port: unknown) => {

@@ -1,5 +1,5 @@
 // Walks the quantities of a container's resources block.
-import { isMap, isPair, isScalar, Node, Pair, Scalar } from 'yaml';
+import { isMap, isPair, isScalar, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { getMap, keyText, resolve } from '../../model/nodes';
 import { parseQuantity, Quantity } from '../../model/quantity';
 import { ContainerView } from '../../model/workloads';
@@ -15,7 +15,19 @@ export interface QuantityEntry {
   raw: string;
 }
 
-export function quantitiesOf(ctx: RuleContext, container: ContainerView): QuantityEntry[] {
+const quantitiesByContainer = new WeakMap<YAMLMap, readonly QuantityEntry[]>();
+
+/** Memoized per container (two rules read them). Shared: do not modify. */
+export function quantitiesOf(ctx: RuleContext, container: ContainerView): readonly QuantityEntry[] {
+  let entries = quantitiesByContainer.get(container.map);
+  if (!entries) {
+    entries = readQuantities(ctx, container);
+    quantitiesByContainer.set(container.map, entries);
+  }
+  return entries;
+}
+
+function readQuantities(ctx: RuleContext, container: ContainerView): QuantityEntry[] {
   const resources = getMap(container.map, 'resources', ctx.doc);
   const out: QuantityEntry[] = [];
   for (const section of ['requests', 'limits'] as const) {

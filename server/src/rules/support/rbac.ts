@@ -40,7 +40,10 @@ function entries(map: YAMLMap, key: string, object: K8sObject): Entry[] {
   return out;
 }
 
-export function policyRules(object: K8sObject): PolicyRule[] {
+/** The rules of a Role or ClusterRole; memoized (four RBAC rules read them, and the workloads bound to the role). Shared: do not modify. */
+export const policyRules: (object: K8sObject) => readonly PolicyRule[] = memoByObject(readPolicyRules);
+
+function readPolicyRules(object: K8sObject): PolicyRule[] {
   const out: PolicyRule[] = [];
   for (const rule of seqItems(getSeq(object.map, 'rules', object.doc), object.doc)) {
     if (!isMap(rule)) continue;

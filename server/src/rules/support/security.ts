@@ -124,7 +124,26 @@ export interface Capability {
   node: Node;
 }
 
-function capabilityList(view: SecurityView, key: 'add' | 'drop'): { seq: YAMLSeq | undefined; node: Node | undefined; items: Capability[] } {
+interface CapabilityList {
+  seq: YAMLSeq | undefined;
+  node: Node | undefined;
+  items: readonly Capability[];
+}
+
+const NO_CAPABILITIES: CapabilityList = { seq: undefined, node: undefined, items: [] };
+
+/** Memoized per securityContext map: the six security rules and their fixes read the lists of every container. */
+const capabilityLists = new WeakMap<YAMLMap, { add?: CapabilityList; drop?: CapabilityList; dropsAll?: boolean }>();
+
+function capabilityList(view: SecurityView, key: 'add' | 'drop'): CapabilityList {
+  const context = view.containerContext;
+  if (!context) return NO_CAPABILITIES;
+  let lists = capabilityLists.get(context);
+  if (!lists) capabilityLists.set(context, (lists = {}));
+  return (lists[key] ??= readCapabilityList(view, key));
+}
+
+function readCapabilityList(view: SecurityView, key: 'add' | 'drop'): CapabilityList {
   const caps = getMap(view.containerContext, 'capabilities', view.doc);
   const pair = caps ? findPair(caps, key, view.doc) : undefined;
   const node = pair ? resolve(pair.value, view.doc) : undefined;
@@ -141,7 +160,7 @@ export function normalizeCapability(name: string): string {
   return upper.startsWith('CAP_') ? upper.slice(4) : upper;
 }
 
-export function addedCapabilities(view: SecurityView): Capability[] {
+export function addedCapabilities(view: SecurityView): readonly Capability[] {
   return capabilityList(view, 'add').items;
 }
 
@@ -153,8 +172,14 @@ export const DEFAULT_CAPABILITIES: readonly string[] = [
 
 /** True when the container drops ALL, or every capability the runtime grants by default. */
 export function dropsAll(view: SecurityView): boolean {
+  const context = view.containerContext;
+  if (!context) return false;
+  const lists = capabilityLists.get(context);
+  if (lists?.dropsAll !== undefined) return lists.dropsAll;
   const dropped = new Set(capabilityList(view, 'drop').items.map(c => c.name));
-  return dropped.has('ALL') || DEFAULT_CAPABILITIES.every(c => dropped.has(c));
+  const all = dropped.has('ALL') || DEFAULT_CAPABILITIES.every(c => dropped.has(c));
+  capabilityLists.get(context)!.dropsAll = all;
+  return all;
 }
 
 /** The `drop` value, for positions and for appending `ALL`. */
@@ -379,6 +404,21 @@ export type SecurityRuleId = 'run-as-non-root' | 'privilege-escalation' | 'privi
  * single fix would (at least two settings change).
  */
 export function restrictedFix(view: SecurityView, forRule: SecurityRuleId): FixSpec | undefined {
+  let plan = restrictedPlans.get(view.container);
+  if (plan === undefined) {
+    plan = planRestricted(view) ?? null;
+    restrictedPlans.set(view.container, plan);
+  }
+  return plan?.changes.has(forRule) ? plan.fix : undefined;
+}
+
+/**
+ * The restricted context of a container depends on nothing but the container and its pod: worked out once
+ * for the six rules that offer it, and one fix shared by their findings.
+ */
+const restrictedPlans = new WeakMap<ContainerView, { changes: ReadonlySet<SecurityRuleId>; fix: FixSpec } | null>();
+
+function planRestricted(view: SecurityView): { changes: ReadonlySet<SecurityRuleId>; fix: FixSpec } | undefined {
   if (!contextEditable(view)) return undefined;
   // With SYS_ADMIN added, allowPrivilegeEscalation: false is rejected; removing a capability is a human call.
   if (addedCapabilities(view).some(c => c.name === 'SYS_ADMIN')) return undefined;
@@ -403,8 +443,8 @@ export function restrictedFix(view: SecurityView, forRule: SecurityRuleId): FixS
     if (!seccompFix(view)) return undefined;
     changes.add('seccomp');
   }
-  if (!changes.has(forRule) || changes.size < 2) return undefined;
-  return {
+  if (changes.size < 2) return undefined;
+  const fix: FixSpec = {
     title: TITLES.restricted,
     edit: b => {
       const value: Record<string, YamlValue> = {};
@@ -421,6 +461,7 @@ export function restrictedFix(view: SecurityView, forRule: SecurityRuleId): FixS
       if (Object.keys(value).length) b.merge(view.container.map, { securityContext: value }, { overwrite: true });
     },
   };
+  return { changes, fix };
 }
 
 /** The fixes of a security finding: the rule's own first (preferred), then the restricted context. */
