@@ -6,7 +6,7 @@
 // It also does, in one linear pass, what `yaml` would otherwise do in quadratic time: duplicate keys (its
 // `uniqueKeys` check compares every key with every earlier key of the map) and alias resolution (its
 // `Alias.resolve` walks the whole document once per alias).
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { SyntaxProblem } from './manifest';
 
 /** Nesting levels (block indentation, `- ` items, flow brackets) above which a document is not parsed. */
@@ -44,12 +44,33 @@ function isBlank(c: number): boolean {
 }
 
 /**
+ * False when `nestingOverflow` cannot exceed `limit`, found with native searches instead of its scan of every
+ * character (every document goes through it). Its block levels are strictly increasing columns of one line,
+ * so there are at most (longest line + 1) of them, and each flow level is an opening bracket of the text.
+ */
+function mayNestBeyond(text: string, limit: number): boolean {
+  let brackets = 0;
+  for (const open of ['[', '{']) {
+    for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + 1)) if (++brackets > limit) return true;
+  }
+  let longest = 0;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > longest) longest = end - start;
+    start = end + 1;
+  }
+  return longest + 1 + brackets > limit;
+}
+
+/**
  * A linear, conservative estimate of the nesting depth of a YAML text, without parsing it. Returns the offset
  * where the estimate first exceeds `limit`, or -1. Block levels are distinct increasing indentations (plus
  * compact `- - ` items on one line); flow levels are open brackets outside quoted scalars and comments; the
  * content of block scalars (`|`, `>`) is skipped.
  */
 export function nestingOverflow(text: string, limit = MAX_NESTING): number {
+  if (!mayNestBeyond(text, limit)) return -1;
   const stack: number[] = [];
   let flow = 0;
   let quote = 0;
@@ -172,7 +193,7 @@ function childrenOf(node: Node): Node[] {
 function hasChildFrom(items: readonly unknown[], i: number, part: number): boolean {
   for (; i < items.length; i++, part = 0) {
     const item = items[i] as Pair | Node | null;
-    if (isPair(item)) {
+    if (item instanceof Pair) {
       if (part === 0 && item.key && typeof item.key === 'object') return true;
       if (item.value && typeof item.value === 'object') return true;
     } else if (item && typeof item === 'object') return true;
@@ -239,7 +260,7 @@ class Walk {
     let part = this.stackPart[top];
     for (; i < items.length; i++, part = 0) {
       const item = items[i] as Pair | Node | null;
-      if (isPair(item)) {
+      if (item instanceof Pair) {
         if (part === 0 && item.key && typeof item.key === 'object') {
           this.stackNext[top] = i;
           this.stackPart[top] = 1;
@@ -263,7 +284,9 @@ class Walk {
   /** Visits a node: returns its expanded size when it has no children, or undefined after pushing it. */
   private enter(node: Node): number | undefined {
     this.nodes++;
-    if (isAlias(node)) {
+    // `instanceof` here and in the loops above: isAlias/isMap/isPair read a symbol-keyed property of nodes of
+    // many shapes (a megamorphic load), and every node of every document comes through here.
+    if (node instanceof Alias) {
       const target = this.anchors?.get(node.source);
       this.aliasTargets.set(node, target);
       const [s, e] = node.range ?? [0, 1];
@@ -278,9 +301,9 @@ class Walk {
       return this.sizes.get(target) ?? 1;
     }
     if (node.anchor) (this.anchors ??= new Map()).set(node.anchor, node);
-    const map = isMap(node);
-    if (this.checkDuplicates && map) duplicateKeys(node as YAMLMap, this.problems);
-    const items = map || isSeq(node) ? ((node as YAMLMap).items as unknown[]) : undefined;
+    const map = node instanceof YAMLMap;
+    if (this.checkDuplicates && map) duplicateKeys(node, this.problems);
+    const items = map || node instanceof YAMLSeq ? ((node as YAMLMap).items as unknown[]) : undefined;
     if (!items || !hasChildFrom(items, 0, 0)) {
       if (this.allSizes || node.anchor) this.sizes.set(node, 1);
       return 1;

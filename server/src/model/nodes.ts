@@ -1,6 +1,6 @@
 // Typed, alias-aware reading of `yaml` nodes. Every accessor tolerates any shape of input:
 // a wrong type yields undefined, never an exception.
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Alias, Document, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 export type AnyNode = Node | null | undefined;
 
@@ -23,11 +23,13 @@ function aliasTarget(alias: Alias, doc: Document): unknown {
 
 /** Follows aliases (bounded, so a cycle cannot hang) to the anchored node. */
 export function resolve(node: unknown, doc: Document | undefined): Node | undefined {
-  let current = node;
-  for (let hops = 0; isAlias(current) && hops < 32; hops++) {
-    current = doc ? aliasTarget(current as Alias, doc) : undefined;
+  // Every accessor below starts here: `instanceof` checks, see findPair.
+  if (!(node instanceof Alias)) return (node as Node | undefined) ?? undefined;
+  let current: unknown = node;
+  for (let hops = 0; current instanceof Alias && hops < 32; hops++) {
+    current = doc ? aliasTarget(current, doc) : undefined;
   }
-  return isAlias(current) ? undefined : (current as Node | undefined) ?? undefined;
+  return current instanceof Alias ? undefined : (current as Node | undefined) ?? undefined;
 }
 
 export function isMergeKey(key: unknown): boolean {
@@ -80,24 +82,24 @@ export function findPair(map: YAMLMap | undefined, key: string, doc: Document | 
 
 export function getNode(map: unknown, key: string, doc: Document | undefined): Node | undefined {
   const m = resolve(map, doc);
-  if (!isMap(m)) return undefined;
+  if (!(m instanceof YAMLMap)) return undefined;
   const pair = findPair(m, key, doc);
   return pair ? resolve(pair.value, doc) : undefined;
 }
 
 export function getMap(map: unknown, key: string, doc: Document | undefined): YAMLMap | undefined {
   const n = getNode(map, key, doc);
-  return isMap(n) ? n : undefined;
+  return n instanceof YAMLMap ? n : undefined;
 }
 
 export function getSeq(map: unknown, key: string, doc: Document | undefined): YAMLSeq | undefined {
   const n = getNode(map, key, doc);
-  return isSeq(n) ? n : undefined;
+  return n instanceof YAMLSeq ? n : undefined;
 }
 
 export function getScalar(map: unknown, key: string, doc: Document | undefined): Scalar | undefined {
   const n = getNode(map, key, doc);
-  return isScalar(n) ? n : undefined;
+  return n instanceof Scalar ? n : undefined;
 }
 
 /** The scalar's value as a string ("" for null), or undefined when the key is missing or not a scalar. */
@@ -125,7 +127,6 @@ export function has(map: unknown, key: string, doc: Document | undefined): boole
   return isMap(m) && findPair(m, key, doc) !== undefined;
 }
 
-/** Items of a sequence, aliases resolved; an absent or non-sequence value yields []. */
 const NO_ITEMS: readonly Node[] = Object.freeze([]);
 
 /**
@@ -134,10 +135,10 @@ const NO_ITEMS: readonly Node[] = Object.freeze([]);
  */
 export function seqItems(seq: unknown, doc: Document | undefined): readonly Node[] {
   const s = resolve(seq, doc);
-  if (!isSeq(s)) return NO_ITEMS;
+  if (!(s instanceof YAMLSeq)) return NO_ITEMS;
   const items = s.items as unknown[];
   let plain = true;
-  for (let i = 0; i < items.length && plain; i++) plain = !!items[i] && !isAlias(items[i]);
+  for (let i = 0; i < items.length && plain; i++) plain = !!items[i] && !(items[i] instanceof Alias);
   if (plain) return items as Node[];
   const out: Node[] = [];
   for (const item of items) {
