@@ -1,10 +1,12 @@
 // The model-level fixes that hostile input and the fuzzer called for, each pinned down on its own.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import { applyEdits, EditBuilder } from '../../server/src/model/edits';
 import { LineIndex } from '../../server/src/model/lines';
-import { inspectDocument, MAX_NESTING, nestingOverflow } from '../../server/src/model/limits';
+import { inspectDocument, MAX_NESTING, nestingOverflow, scanNesting } from '../../server/src/model/limits';
 import { documentStarts, parseManifest } from '../../server/src/model/manifest';
 import { getMap, getNode, resolve } from '../../server/src/model/nodes';
 
@@ -70,6 +72,22 @@ describe('model: limits', () => {
     assert.ok(nestingOverflow(Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')) > 0);
     assert.equal(nestingOverflow(`a: |\n${Array.from({ length: 300 }, (_, i) => `  ${' '.repeat(i)}[`).join('\n')}\nb: 1`), -1);
     assert.equal(nestingOverflow(`a: "${'['.repeat(300)}"\nb: '${'{'.repeat(300)}'\nc: x # ${'['.repeat(300)}`), -1);
+  });
+
+  it('the bound that spares most texts the nesting scan never changes its answer', () => {
+    // Small limits make the bound bite on ordinary text: each case is checked at every limit from 1 to 40.
+    const texts = [
+      'a:\n  b:\n    c:\n      - d\n      - - e\n        - [f, {g: [h]}]\n',
+      `${'- '.repeat(30)}a`,
+      Array.from({ length: 30 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+      `a: ${'['.repeat(20)}${']'.repeat(20)}\nb: {c: {d: [1, 2]}}`,
+      'a: |\n    [[[[\n  b\nc: "[[[[" # {{{{\n? - x\n: - y\n',
+      'a:\r\n  - b: [1,\r\n    [2, [3]]]\r\n',
+      readFileSync(join('examples', 'storefront.yaml'), 'utf8'),
+    ];
+    for (const text of texts) {
+      for (let limit = 1; limit <= 40; limit++) assert.equal(nestingOverflow(text, limit), scanNesting(text, limit), `limit ${limit}: ${text.slice(0, 40)}`);
+    }
   });
 
   it('duplicate keys in one linear pass, merge keys excepted', () => {

@@ -70,7 +70,11 @@ function mayNestBeyond(text: string, limit: number): boolean {
  * content of block scalars (`|`, `>`) is skipped.
  */
 export function nestingOverflow(text: string, limit = MAX_NESTING): number {
-  if (!mayNestBeyond(text, limit)) return -1;
+  return mayNestBeyond(text, limit) ? scanNesting(text, limit) : -1;
+}
+
+/** The character scan of `nestingOverflow`, without the bound that usually spares it (exported for tests). */
+export function scanNesting(text: string, limit = MAX_NESTING): number {
   const stack: number[] = [];
   let flow = 0;
   let quote = 0;
