@@ -2,6 +2,7 @@
 import { Document, Node, Pair } from 'yaml';
 import { EditBuilder, TextEdit } from '../model/edits';
 import { K8sObject, ManifestFile, ParsedDocument } from '../model/manifest';
+import { endAnalysis } from '../model/memo';
 import { nodeSpan } from '../model/nodes';
 import { hasCollectionKey, isLimitProblem } from '../model/limits';
 import { ContainerView, containersOf, PodTemplate, podTemplate } from '../model/workloads';
@@ -57,6 +58,14 @@ const localCache = new WeakMap<ParsedDocument, CachedFindings>();
 const crossCache = new WeakMap<K8sObject, CachedCrossFindings>();
 
 export function analyze(file: ManifestFile, settings: Settings, workspace: WorkspaceIndex, options: AnalysisOptions = {}): Finding[] {
+  try {
+    return analyzeFile(file, settings, workspace, options);
+  } finally {
+    endAnalysis();
+  }
+}
+
+function analyzeFile(file: ManifestFile, settings: Settings, workspace: WorkspaceIndex, options: AnalysisOptions): Finding[] {
   if (!settings.enable) return [];
   if (options.path && isConfigPath(options.path)) return configFindings(file);
   if (options.enforceSizeCap && file.text.length > settings.validation.maxFileSizeKb * 1024) return [fileTooLargeFinding(file, settings)];

@@ -51,16 +51,14 @@ function identityOf(entry: Entry): unknown {
 
 const NO_READS: readonly string[] = Object.freeze([]);
 
-/** `reads` without repeats, in first-read order, in place: few distinct reads (read keys are shared strings). */
-function unique(reads: string[]): string[] {
-  let n = 0;
-  next: for (let i = 0; i < reads.length; i++) {
-    const read = reads[i];
-    for (let j = 0; j < n; j++) if (reads[j] === read) continue next;
-    reads[n++] = read;
-  }
-  reads.length = n;
-  return reads;
+/**
+ * `reads` without repeats, in first-read order: few distinct reads (read keys are shared strings). A new array
+ * of just those: results keep it (cached findings, the checklist's stamps), and a log can be long.
+ */
+function unique(reads: readonly string[], start: number): string[] {
+  const out: string[] = [];
+  for (let i = start; i < reads.length; i++) if (!out.includes(reads[i])) out.push(reads[i]);
+  return out;
 }
 
 /** The read key of a (kind, namespace) group; built once per group (queries are many, groups few). */
@@ -235,7 +233,7 @@ export class WorkspaceIndex {
       this.readLog = outer;
     }
     if (log.length === start) return NO_READS;
-    return unique(start ? log.slice(start) : log);
+    return unique(log, start);
   }
 
   /** True when nothing that `reads` covers changed after `generation`. */

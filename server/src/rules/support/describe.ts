@@ -1,30 +1,23 @@
 // Shared wording, so every message names its object and container the same way.
 import { K8sObject } from '../../model/manifest';
+import { AnalysisMemo } from '../../model/memo';
 import { ContainerView } from '../../model/workloads';
 
-// Memoized: most rules name the same object and containers, and every finding keeps its message, so one
-// string per object or container (that the messages share) rather than one per rule.
-const objectNames = new WeakMap<K8sObject, string>();
-const containerNames = new WeakMap<ContainerView, string>();
+// Memoized for the analysis: most rules name the same object and containers, and every finding keeps its
+// message, so one string per object or container (that the messages share) rather than one per rule.
+const objectNames = new AnalysisMemo<K8sObject, string>();
+const containerNames = new AnalysisMemo<ContainerView, string>();
 
 export function describeObject(object: K8sObject): string {
-  let text = objectNames.get(object);
-  if (text === undefined) {
-    text = object.name ? `${object.kind} "${object.name}"` : `this ${object.kind}`;
-    objectNames.set(object, text);
-  }
-  return text;
+  return objectNames.get(object, () => (object.name ? `${object.kind} "${object.name}"` : `this ${object.kind}`));
 }
 
 export function describeContainer(container: ContainerView, object: K8sObject): string {
-  let text = containerNames.get(container);
-  if (text === undefined) {
+  return containerNames.get(container, () => {
     const kind = container.init ? 'Init container' : 'Container';
     const name = container.name ? `"${container.name}"` : `#${container.index + 1}`;
-    text = `${kind} ${name} of ${describeObject(object)}`;
-    containerNames.set(container, text);
-  }
-  return text;
+    return `${kind} ${name} of ${describeObject(object)}`;
+  });
 }
 
 /** The node a container finding points at: its name, else the container map itself. */

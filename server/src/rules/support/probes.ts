@@ -2,6 +2,7 @@
 // quick fix inserts.
 import { Document, isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { isEmptyValue, YamlValue } from '../../model/edits';
+import { AnalysisMemo } from '../../model/memo';
 import { findPair, getMap, getNode, getScalar, getSeq, getString, isMergeKey, keyText, resolve, seqItems } from '../../model/nodes';
 import { ContainerView, containersOf, PodTemplate } from '../../model/workloads';
 import { FixSpec, RuleContext } from '../types';
@@ -19,19 +20,14 @@ export interface DeclaredPort {
   protocol: string;
 }
 
-// Memoized: the health-check, metrics and network rules all ask, for every container. Shared: do not modify.
-const portsByContainer = new WeakMap<YAMLMap, readonly DeclaredPort[]>();
-const runningByPod = new WeakMap<PodTemplate, readonly ContainerView[]>();
-const canonicalProbes = new WeakMap<YAMLMap, { ports: readonly DeclaredPort[]; key: string }>();
+// Memoized for the analysis: the health-check and metrics rules all ask, for every container. Shared: do not modify.
+const portsByContainer = new AnalysisMemo<YAMLMap, readonly DeclaredPort[]>();
+const runningByPod = new AnalysisMemo<PodTemplate, readonly ContainerView[]>();
+const canonicalProbes = new AnalysisMemo<YAMLMap, Map<readonly DeclaredPort[], string>>();
 
 /** The ports a container declares (`ports[]`), in order. */
 export function declaredPorts(container: ContainerView, doc: Document): readonly DeclaredPort[] {
-  let ports = portsByContainer.get(container.map);
-  if (!ports) {
-    ports = readPorts(container, doc);
-    portsByContainer.set(container.map, ports);
-  }
-  return ports;
+  return portsByContainer.get(container.map, () => readPorts(container, doc));
 }
 
 function readPorts(container: ContainerView, doc: Document): DeclaredPort[] {
@@ -51,13 +47,7 @@ function readPorts(container: ContainerView, doc: Document): DeclaredPort[] {
 
 /** Containers that keep running beside the app: regular containers and sidecars (init, `restartPolicy: Always`). */
 export function runningContainers(pod: PodTemplate): readonly ContainerView[] {
-  let running = runningByPod.get(pod);
-  if (!running) {
-    const doc = pod.object.doc;
-    running = containersOf(pod).filter(c => !c.init || getString(c.map, 'restartPolicy', doc) === 'Always');
-    runningByPod.set(pod, running);
-  }
-  return running;
+  return runningByPod.get(pod, () => containersOf(pod).filter(c => !c.init || getString(c.map, 'restartPolicy', pod.object.doc) === 'Always'));
 }
 
 /** The probe map under `key`, or undefined when the key is missing or holds nothing (`null`, `{}`). */
@@ -231,10 +221,13 @@ export function plainValue(node: unknown, doc: Document, depth = 0): unknown {
 /** A key for comparing probes: Kubernetes defaults filled in, named ports resolved, key order ignored. */
 export function canonicalProbe(probe: YAMLMap, doc: Document, ports: readonly DeclaredPort[]): string {
   // Asked by identical-probes and by the probe fixes of the two probe rules.
-  const cached = canonicalProbes.get(probe);
-  if (cached && cached.ports === ports) return cached.key;
-  const key = canonicalProbeValue(plainValue(probe, doc) as Record<string, unknown>, ports);
-  canonicalProbes.set(probe, { ports, key });
+  // By the container's ports too: an anchored probe can be shared by containers with different ports.
+  const byPorts = canonicalProbes.get(probe, () => new Map());
+  let key = byPorts.get(ports);
+  if (key === undefined) {
+    key = canonicalProbeValue(plainValue(probe, doc) as Record<string, unknown>, ports);
+    byPorts.set(ports, key);
+  }
   return key;
 }
 

@@ -1,5 +1,6 @@
 // Walks the quantities of a container's resources block.
 import { isMap, isPair, isScalar, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { AnalysisMemo } from '../../model/memo';
 import { getMap, keyText, resolve } from '../../model/nodes';
 import { parseQuantity, Quantity } from '../../model/quantity';
 import { ContainerView } from '../../model/workloads';
@@ -15,16 +16,11 @@ export interface QuantityEntry {
   raw: string;
 }
 
-const quantitiesByContainer = new WeakMap<YAMLMap, readonly QuantityEntry[]>();
+const quantitiesByContainer = new AnalysisMemo<YAMLMap, readonly QuantityEntry[]>();
 
-/** Memoized per container (two rules read them). Shared: do not modify. */
+/** Memoized per container for the analysis (two rules read them). Shared: do not modify. */
 export function quantitiesOf(ctx: RuleContext, container: ContainerView): readonly QuantityEntry[] {
-  let entries = quantitiesByContainer.get(container.map);
-  if (!entries) {
-    entries = readQuantities(ctx, container);
-    quantitiesByContainer.set(container.map, entries);
-  }
-  return entries;
+  return quantitiesByContainer.get(container.map, () => readQuantities(ctx, container));
 }
 
 function readQuantities(ctx: RuleContext, container: ContainerView): QuantityEntry[] {

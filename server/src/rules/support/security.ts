@@ -3,6 +3,7 @@
 // that fix them, alone or all at once ("Apply restricted security context").
 import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { EditBuilder, isEmptyValue, YamlValue } from '../../model/edits';
+import { AnalysisMemo } from '../../model/memo';
 import { findPair, getMap, getString, resolve, seqItems } from '../../model/nodes';
 import { ContainerView, PodTemplate } from '../../model/workloads';
 import { FixSpec, RuleContext } from '../types';
@@ -132,15 +133,13 @@ interface CapabilityList {
 
 const NO_CAPABILITIES: CapabilityList = { seq: undefined, node: undefined, items: [] };
 
-/** Memoized per securityContext map: the six security rules and their fixes read the lists of every container. */
-const capabilityLists = new WeakMap<YAMLMap, { add?: CapabilityList; drop?: CapabilityList; dropsAll?: boolean }>();
+/** Memoized per securityContext map for the analysis: the six security rules and their fixes read the lists of every container. */
+const capabilityLists = new AnalysisMemo<YAMLMap, { add?: CapabilityList; drop?: CapabilityList; dropsAll?: boolean }>();
 
 function capabilityList(view: SecurityView, key: 'add' | 'drop'): CapabilityList {
   const context = view.containerContext;
   if (!context) return NO_CAPABILITIES;
-  let lists = capabilityLists.get(context);
-  if (!lists) capabilityLists.set(context, (lists = {}));
-  return (lists[key] ??= readCapabilityList(view, key));
+  return (capabilityLists.get(context, () => ({}))[key] ??= readCapabilityList(view, key));
 }
 
 function readCapabilityList(view: SecurityView, key: 'add' | 'drop'): CapabilityList {
@@ -174,12 +173,12 @@ export const DEFAULT_CAPABILITIES: readonly string[] = [
 export function dropsAll(view: SecurityView): boolean {
   const context = view.containerContext;
   if (!context) return false;
-  const lists = capabilityLists.get(context);
-  if (lists?.dropsAll !== undefined) return lists.dropsAll;
-  const dropped = new Set(capabilityList(view, 'drop').items.map(c => c.name));
-  const all = dropped.has('ALL') || DEFAULT_CAPABILITIES.every(c => dropped.has(c));
-  capabilityLists.get(context)!.dropsAll = all;
-  return all;
+  const lists = capabilityLists.get(context, () => ({}));
+  if (lists.dropsAll === undefined) {
+    const dropped = new Set(capabilityList(view, 'drop').items.map(c => c.name));
+    lists.dropsAll = dropped.has('ALL') || DEFAULT_CAPABILITIES.every(c => dropped.has(c));
+  }
+  return lists.dropsAll;
 }
 
 /** The `drop` value, for positions and for appending `ALL`. */
@@ -404,11 +403,7 @@ export type SecurityRuleId = 'run-as-non-root' | 'privilege-escalation' | 'privi
  * single fix would (at least two settings change).
  */
 export function restrictedFix(view: SecurityView, forRule: SecurityRuleId): FixSpec | undefined {
-  let plan = restrictedPlans.get(view.container);
-  if (plan === undefined) {
-    plan = planRestricted(view) ?? null;
-    restrictedPlans.set(view.container, plan);
-  }
+  const plan = restrictedPlans.get(view.container, () => planRestricted(view));
   return plan?.changes.has(forRule) ? plan.fix : undefined;
 }
 
@@ -416,7 +411,7 @@ export function restrictedFix(view: SecurityView, forRule: SecurityRuleId): FixS
  * The restricted context of a container depends on nothing but the container and its pod: worked out once
  * for the six rules that offer it, and one fix shared by their findings.
  */
-const restrictedPlans = new WeakMap<ContainerView, { changes: ReadonlySet<SecurityRuleId>; fix: FixSpec } | null>();
+const restrictedPlans = new AnalysisMemo<ContainerView, { changes: ReadonlySet<SecurityRuleId>; fix: FixSpec } | undefined>();
 
 function planRestricted(view: SecurityView): { changes: ReadonlySet<SecurityRuleId>; fix: FixSpec } | undefined {
   if (!contextEditable(view)) return undefined;
