@@ -45,8 +45,8 @@ export function kubeType(node: Node | null | undefined, text: string): KubeType 
 /** True when a YAML 1.1 null, boolean, integer or float cannot start with the first character of `value`. */
 function startsLikeWord(value: string): boolean {
   const c = value.charCodeAt(0);
-  // Letters other than those of null/~, y/yes/n/no/true/false/on/off and .inf/.nan: g-m, p-s, u-x, z and
-  // their capitals, plus a-e (no 1.1 scalar starts with them either).
+  // An ASCII letter other than n, y, t, f and o, in either case: YAML 1.1 nulls, booleans and numbers start
+  // with one of those, a digit, a sign, a dot or `~` (and the empty null has no first character).
   const lower = c | 0x20;
   if (lower < 97 || lower > 122) return false;
   return lower !== 110 && lower !== 121 && lower !== 116 && lower !== 102 && lower !== 111;

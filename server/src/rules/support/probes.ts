@@ -220,8 +220,8 @@ export function plainValue(node: unknown, doc: Document, depth = 0): unknown {
 
 /** A key for comparing probes: Kubernetes defaults filled in, named ports resolved, key order ignored. */
 export function canonicalProbe(probe: YAMLMap, doc: Document, ports: readonly DeclaredPort[]): string {
-  // Asked by identical-probes and by the probe fixes of the two probe rules.
-  // By the container's ports too: an anchored probe can be shared by containers with different ports.
+  // Asked by identical-probes and by the fixes of the two probe rules; kept by probe and ports, as an anchored
+  // probe can be shared by containers with different ports.
   const byPorts = canonicalProbes.get(probe, () => new Map());
   let key = byPorts.get(ports);
   if (key === undefined) {
