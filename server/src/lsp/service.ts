@@ -6,10 +6,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { basename } from 'node:path';
-import { absoluteRange, fileTooLargeFinding, fixEdits } from '../analysis/analyze';
+import { absoluteRange, fileTooLargeFinding, fixEdits, isConfigPath } from '../analysis/analyze';
 import { checklistFile } from '../analysis/checklist';
-import { CONFIG_FILE_NAMES } from '../analysis/config';
 import { fixAllText, minimalEdit } from '../analysis/fixAll';
 import { ignoreFix } from '../analysis/ignoreFix';
 import { Project } from '../analysis/project';
@@ -547,8 +545,4 @@ function sameRange(f: Finding, data: DiagnosticData): boolean {
 
 export function isConfigFile(uri: string): boolean {
   return isConfigPath(fsPath(uri));
-}
-
-function isConfigPath(path: string): boolean {
-  return CONFIG_FILE_NAMES.includes(basename(path));
 }
