@@ -51,16 +51,6 @@ function identityOf(entry: Entry): unknown {
 
 const NO_READS: readonly string[] = Object.freeze([]);
 
-/**
- * `reads` without repeats, in first-read order: few distinct reads (read keys are shared strings). A new array
- * of just those: results keep it (cached findings, the checklist's stamps), and a log can be long.
- */
-function unique(reads: readonly string[], start: number): string[] {
-  const out: string[] = [];
-  for (let i = start; i < reads.length; i++) if (!out.includes(reads[i])) out.push(reads[i]);
-  return out;
-}
-
 /** The read key of a (kind, namespace) group; built once per group (queries are many, groups few). */
 const groupKeys = new Map<string, Map<string | undefined, string>>();
 function groupKey(kind: string, namespace: string | undefined): string {
@@ -233,7 +223,10 @@ export class WorkspaceIndex {
       this.readLog = outer;
     }
     if (log.length === start) return NO_READS;
-    return unique(log, start);
+    // The distinct reads in first-read order, as an array of just those (results keep it, and a log can be long).
+    const distinct = new Set<string>();
+    for (let i = start; i < log.length; i++) distinct.add(log[i]);
+    return [...distinct];
   }
 
   /** True when nothing that `reads` covers changed after `generation`. */
