@@ -38,7 +38,8 @@ function lintOnce(path: string, text: string) {
   const file = project.update(path, text);
   phases.update = threadCpuMs() - t;
   t = threadCpuMs();
-  const findings = project.analyze(path, settings, { path });
+  // As `kubeready lint` analyses a file: once, caching nothing for a next analysis.
+  const findings = project.analyze(path, settings, { path, noCache: true });
   phases.analyze = threadCpuMs() - t;
   t = threadCpuMs();
   const records = [];

@@ -74,7 +74,8 @@ function analyzeFile(file: ManifestFile, settings: Settings, workspace: Workspac
   const plan = planFor(settings, options.rules);
   // Only runs of the whole registry are cached (a rule test runs one rule on the same documents).
   const key = options.rules ? '' : plan.key;
-  const store = !options.noCache;
+  // Without caching, reads are not recorded either (a caller that wants them records its own, see analyzeApart).
+  const caching = !options.noCache && key !== '';
   const skipCross = !!options.skipCrossResource;
   const findings: Finding[] = [];
   // A rule that throws loses all its findings in that document (and nothing there is cached, so the
@@ -94,11 +95,14 @@ function analyzeFile(file: ManifestFile, settings: Settings, workspace: Workspac
     if (cached && cached.key === key) pushAll(findings, cached.findings);
     else {
       const local: Finding[] = [];
-      // A rule that reads the workspace without declaring crossResource must not be cached as local.
-      const reads = workspace.recordReads(() => {
+      const runLocal = () => {
         for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, options, failedIn);
-      });
-      if (store && key && !reads.length && !failedIn.has(pd)) localCache.set(pd, { key, findings: local });
+      };
+      if (caching) {
+        // A rule that reads the workspace without declaring crossResource must not be cached as local.
+        const reads = workspace.recordReads(runLocal);
+        if (!reads.length && !failedIn.has(pd)) localCache.set(pd, { key, findings: local });
+      } else runLocal();
       pushAll(findings, local);
     }
     if (skipCross) continue;
@@ -112,8 +116,11 @@ function analyzeFile(file: ManifestFile, settings: Settings, workspace: Workspac
       }
       const cross: Finding[] = [];
       const generation = workspace.generation;
-      const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, options, failedIn));
-      if (store && key && !failedIn.has(pd)) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
+      const runCross = () => runRules(plan.cross, object, settings, workspace, cross, options, failedIn);
+      if (caching) {
+        const reads = workspace.recordReads(runCross);
+        if (!failedIn.has(pd)) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
+      } else runCross();
       pushAll(findings, cross);
     }
   }

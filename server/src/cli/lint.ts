@@ -30,7 +30,8 @@ export async function lint(options: LintOptions): Promise<number> {
     const file = project.get(input.path)!;
     const resolved = settingsFor(input.path === STDIN_NAME ? process.cwd() + '/stdin.yaml' : input.path);
     if (resolved.excluded) continue;
-    const findings = project.analyze(input.path, resolved.settings, { path: input.path, suppressions: resolved.ignores, onRuleFailure: ruleFailureReporter(input.display) });
+    // Each file is analysed once: caching its findings for a next analysis would only cost time.
+    const findings = project.analyze(input.path, resolved.settings, { path: input.path, suppressions: resolved.ignores, noCache: true, onRuleFailure: ruleFailureReporter(input.display) });
     for (const f of findings) {
       const record = toRecord(file, input.display, f);
       if (f.suppressed) {

@@ -6,7 +6,7 @@
 //
 // kubectl reads YAML 1.1 (go-yaml v2): plain `yes`, `on`, `n` are booleans there, `0x1F` and `1_000` are
 // numbers. The editor's parser reads YAML 1.2, so scalars are typed here from their source text.
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isScalar, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { K8sObject } from '../model/manifest';
 import { findPair, resolve } from '../model/nodes';
 import { ContainerView, REPLICATED_KINDS, WORKLOAD_KINDS } from '../model/workloads';
@@ -23,10 +23,11 @@ const YAML11_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 
 /** The type kubectl gives a node (after aliases), reading scalars as YAML 1.1 does. */
 export function kubeType(node: Node | null | undefined, text: string): KubeType {
+  // `instanceof` rather than isMap/isSeq/isScalar: see findPair (model/nodes.ts).
   if (!node) return 'null';
-  if (isMap(node)) return 'map';
-  if (isSeq(node)) return 'list';
-  if (!isScalar(node)) return 'null';
+  if (node instanceof YAMLMap) return 'map';
+  if (node instanceof YAMLSeq) return 'list';
+  if (!(node instanceof Scalar)) return 'null';
   if (node.type && node.type !== 'PLAIN') return 'string';
   if (node.tag === 'tag:yaml.org,2002:str') return 'string';
   // Most plain scalars are words: one that starts like no YAML 1.1 null, boolean or number is a string
@@ -62,6 +63,13 @@ function plainSource(node: Scalar, text: string): string | undefined {
 
 const EXPECTED_TEXT: Record<Expected, string> = { map: 'a map', list: 'a list', string: 'a string', int: 'an integer' };
 
+/** Where a value is, for the message: built only for a message, as most values have the right type. */
+type Path = string | (() => string);
+
+function pathText(path: Path): string {
+  return typeof path === 'string' ? path : path();
+}
+
 class Checker {
   private readonly doc: Document;
   private readonly text: string;
@@ -78,16 +86,16 @@ class Checker {
   }
 
   /** The value of `key` when it has the expected type; reports it (and returns undefined) when not. */
-  expect(map: YAMLMap | undefined, key: string, expected: Expected, path: string, subject: Subject, hint = ''): Node | undefined {
+  expect(map: YAMLMap | undefined, key: string, expected: Expected, path: Path, subject: Subject, hint = ''): Node | undefined {
     if (!map) return undefined;
     const pair = findPair(map, key, this.doc);
     if (!pair) return undefined;
     return this.check(pair.value as Node, expected, path, subject, hint, map, pair);
   }
 
-  expectMap(map: YAMLMap | undefined, key: string, path: string, subject: Subject, hint = ''): YAMLMap | undefined {
+  expectMap(map: YAMLMap | undefined, key: string, path: Path, subject: Subject, hint = ''): YAMLMap | undefined {
     const node = this.expect(map, key, 'map', path, subject, hint);
-    return isMap(node) ? node : undefined;
+    return node instanceof YAMLMap ? node : undefined;
   }
 
   /**
@@ -95,7 +103,7 @@ class Checker {
    * `map` and `pair` say where a keyed value was found: an edit is offered only when the pair is written in
    * that map, not reached through a merge key.
    */
-  check(raw: Node | null | undefined, expected: Expected, path: string, subject: Subject, hint = '', map?: YAMLMap, pair?: Pair): Node | undefined {
+  check(raw: Node | null | undefined, expected: Expected, path: Path, subject: Subject, hint = '', map?: YAMLMap, pair?: Pair): Node | undefined {
     const node = resolve(raw, this.doc);
     const actual = kubeType(node, this.text);
     if (actual === 'null') return undefined;
@@ -104,7 +112,7 @@ class Checker {
     this.ctx.report({
       node: raw ?? node,
       container: subject.container,
-      message: `${subject.text()}: ${path} is ${this.describe(node!, actual)}, but Kubernetes expects ${EXPECTED_TEXT[expected]}${hint}: the API server rejects the object.`,
+      message: `${subject.text()}: ${pathText(path)} is ${this.describe(node!, actual)}, but Kubernetes expects ${EXPECTED_TEXT[expected]}${hint}: the API server rejects the object.`,
       fixes: own && !isAlias(raw) && isScalar(node) ? this.fixes(node, actual, expected) : [],
     });
     return undefined;
@@ -141,16 +149,19 @@ class Checker {
     const m = this.expectMap(map, key, path, subject);
     if (!m) return;
     for (const item of m.items) {
-      if (!isPair(item) || !isScalar(item.key) || typeof item.key.value === 'symbol') continue;
-      this.check(item.value as Node, 'string', `${path}.${String(item.key.value)}`, subject);
+      if (!(item instanceof Pair) || !(item.key instanceof Scalar) || typeof item.key.value === 'symbol') continue;
+      const key = item.key.value;
+      this.check(item.value as Node, 'string', () => `${path}.${String(key)}`, subject);
     }
   }
 
-  /** Items of a list as written (aliases not resolved, so `check` can tell them apart). */
-  items(seq: Node | undefined): Node[] {
-    return isSeq(seq) ? seq.items.map(i => i as Node) : [];
+  /** Items of a list as written (aliases not resolved, so `check` can tell them apart); shared, not a copy. */
+  items(seq: Node | undefined): readonly Node[] {
+    return seq instanceof YAMLSeq ? (seq.items as Node[]) : NO_NODES;
   }
 }
+
+const NO_NODES: readonly Node[] = Object.freeze([]);
 
 interface Subject {
   /** Who the message is about; worked out only for a message (most values have the right type). */
@@ -161,6 +172,8 @@ interface Subject {
 function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
+
+const METADATA_STRINGS = [['name', 'metadata.name'], ['namespace', 'metadata.namespace'], ['generateName', 'metadata.generateName']] as const;
 
 export const invalidType: Rule = {
   meta: {
@@ -175,7 +188,7 @@ export const invalidType: Rule = {
     const subject: Subject = { text: () => describeObject(object) };
     const metadata = c.expectMap(object.map, 'metadata', 'metadata', subject);
     if (metadata) {
-      for (const key of ['name', 'namespace', 'generateName']) c.expect(metadata, key, 'string', `metadata.${key}`, subject);
+      for (const [key, path] of METADATA_STRINGS) c.expect(metadata, key, 'string', path, subject);
       c.stringMap(metadata, 'labels', 'metadata.labels', subject);
       c.stringMap(metadata, 'annotations', 'metadata.annotations', subject);
     }
@@ -208,14 +221,16 @@ function checkWorkload(c: Checker, object: K8sObject, subject: Subject): void {
 
 function checkPodSpec(c: Checker, podSpec: YAMLMap, path: string, subject: Subject): void {
   for (const key of ['containers', 'initContainers']) {
-    const list = c.expect(podSpec, key, 'list', `${path}.${key}`, subject, ' of containers');
-    c.items(list).forEach((item, index) => {
-      const container = c.check(item, 'map', `${path}.${key}[${index}]`, subject, ' (a container: name, image, ...)');
-      if (isMap(container)) checkContainer(c, container, list as YAMLSeq, key === 'initContainers', index, c.object);
-    });
+    const list = c.expect(podSpec, key, 'list', () => `${path}.${key}`, subject, ' of containers');
+    const items = c.items(list);
+    for (let index = 0; index < items.length; index++) {
+      const container = c.check(items[index], 'map', () => `${path}.${key}[${index}]`, subject, ' (a container: name, image, ...)');
+      if (container instanceof YAMLMap) checkContainer(c, container, list as YAMLSeq, key === 'initContainers', index, c.object);
+    }
   }
-  const volumes = c.expect(podSpec, 'volumes', 'list', `${path}.volumes`, subject);
-  c.items(volumes).forEach((item, index) => c.check(item, 'map', `${path}.volumes[${index}]`, subject));
+  const volumes = c.expect(podSpec, 'volumes', 'list', () => `${path}.volumes`, subject);
+  const items = c.items(volumes);
+  for (let index = 0; index < items.length; index++) c.check(items[index], 'map', () => `${path}.volumes[${index}]`, subject);
 }
 
 function checkContainer(c: Checker, map: YAMLMap, seq: YAMLSeq, init: boolean, index: number, object: K8sObject): void {
@@ -227,24 +242,24 @@ function checkContainer(c: Checker, map: YAMLMap, seq: YAMLSeq, init: boolean, i
   c.expect(map, 'name', 'string', 'name', subject);
   c.expect(map, 'image', 'string', 'image', subject);
   for (const key of ['command', 'args']) {
-    const list = c.expect(map, key, 'list', key, subject, ' of strings');
-    c.items(list).forEach((item, i) => c.check(item, 'string', `${key}[${i}]`, subject));
+    const items = c.items(c.expect(map, key, 'list', key, subject, ' of strings'));
+    for (let i = 0; i < items.length; i++) c.check(items[i], 'string', () => `${key}[${i}]`, subject);
   }
-  const ports = c.expect(map, 'ports', 'list', 'ports', subject, ' of ports (- containerPort: 8080)');
-  c.items(ports).forEach((item, i) => {
-    const port = c.check(item, 'map', `ports[${i}]`, subject, ' (containerPort: 8080)');
-    if (!isMap(port)) return;
-    c.expect(port, 'containerPort', 'int', `ports[${i}].containerPort`, subject);
-    c.expect(port, 'hostPort', 'int', `ports[${i}].hostPort`, subject);
-    c.expect(port, 'name', 'string', `ports[${i}].name`, subject);
-  });
-  const env = c.expect(map, 'env', 'list', 'env', subject, ' of name/value pairs');
-  c.items(env).forEach((item, i) => {
-    const variable = c.check(item, 'map', `env[${i}]`, subject, ' (name and value)');
-    if (!isMap(variable)) return;
-    c.expect(variable, 'name', 'string', `env[${i}].name`, subject);
-    c.expect(variable, 'value', 'string', `env[${i}].value`, subject);
-  });
+  const ports = c.items(c.expect(map, 'ports', 'list', 'ports', subject, ' of ports (- containerPort: 8080)'));
+  for (let i = 0; i < ports.length; i++) {
+    const port = c.check(ports[i], 'map', () => `ports[${i}]`, subject, ' (containerPort: 8080)');
+    if (!(port instanceof YAMLMap)) continue;
+    c.expect(port, 'containerPort', 'int', () => `ports[${i}].containerPort`, subject);
+    c.expect(port, 'hostPort', 'int', () => `ports[${i}].hostPort`, subject);
+    c.expect(port, 'name', 'string', () => `ports[${i}].name`, subject);
+  }
+  const env = c.items(c.expect(map, 'env', 'list', 'env', subject, ' of name/value pairs'));
+  for (let i = 0; i < env.length; i++) {
+    const variable = c.check(env[i], 'map', () => `env[${i}]`, subject, ' (name and value)');
+    if (!(variable instanceof YAMLMap)) continue;
+    c.expect(variable, 'name', 'string', () => `env[${i}].name`, subject);
+    c.expect(variable, 'value', 'string', () => `env[${i}].value`, subject);
+  }
   const resources = c.expectMap(map, 'resources', 'resources', subject, ' (requests, limits)');
   c.expect(resources, 'requests', 'map', 'resources.requests', subject, ' (cpu, memory)');
   c.expect(resources, 'limits', 'map', 'resources.limits', subject, ' (cpu, memory)');

@@ -5,6 +5,7 @@ import { isEmptyValue, YamlValue } from '../../model/edits';
 import { AnalysisMemo } from '../../model/memo';
 import { findPair, getMap, getNode, getScalar, getSeq, getString, isMergeKey, keyText, resolve, seqItems } from '../../model/nodes';
 import { ContainerView, containersOf, PodTemplate } from '../../model/workloads';
+import { Settings } from '../../analysis/settings';
 import { FixSpec, RuleContext } from '../types';
 import { podLabels } from './availability';
 import { serviceSelectorLabels } from './monitoring';
@@ -154,10 +155,23 @@ const TIMING: Record<'readinessProbe' | 'livenessProbe', { initialDelaySeconds: 
   livenessProbe: { initialDelaySeconds: 15, periodSeconds: 10, failureThreshold: 6 },
 };
 
-export function newProbe(ctx: RuleContext, key: 'readinessProbe' | 'livenessProbe', target: ProbeTarget): { [k: string]: YamlValue } {
-  const path = key === 'readinessProbe' ? ctx.settings.fixes.probePaths.readiness : ctx.settings.fixes.probePaths.liveness;
+function newProbe(settings: Settings, key: 'readinessProbe' | 'livenessProbe', target: ProbeTarget): { [k: string]: YamlValue } {
+  const path = key === 'readinessProbe' ? settings.fixes.probePaths.readiness : settings.fixes.probePaths.liveness;
   const handler: { [k: string]: YamlValue } = target.http ? { httpGet: { path, port: target.port } } : { tcpSocket: { port: target.port } };
   return { ...handler, ...TIMING[key] };
+}
+
+/** The probe the fix inserts: never one that identical-probes flags beside the container's other probe. */
+function distinctProbe(settings: Settings, container: ContainerView, doc: Document, key: 'readinessProbe' | 'livenessProbe', target: ProbeTarget) {
+  const probe = newProbe(settings, key, target);
+  const other = probeOf(container, key === 'readinessProbe' ? 'livenessProbe' : 'readinessProbe', doc);
+  if (other) {
+    // Nudge the new probe's threshold until it differs.
+    const ports = declaredPorts(container, doc);
+    const otherKey = canonicalProbe(other, doc, ports);
+    while (canonicalProbeValue(probe, ports) === otherKey) probe.failureThreshold = (probe.failureThreshold as number) + 1;
+  }
+  return probe;
 }
 
 const TITLES = { readinessProbe: 'Add readiness probe', livenessProbe: 'Add liveness probe' } as const;
@@ -166,23 +180,19 @@ const TITLES = { readinessProbe: 'Add readiness probe', livenessProbe: 'Add live
 export function probeFixes(ctx: RuleContext, container: ContainerView, key: 'readinessProbe' | 'livenessProbe'): FixSpec[] {
   const target = probeTarget(ctx, container);
   if (!target) return [];
-  const probe = newProbe(ctx, key, target);
-  const other = probeOf(container, key === 'readinessProbe' ? 'livenessProbe' : 'readinessProbe', ctx.doc);
-  if (other) {
-    // Never create a pair that identical-probes flags: nudge the new probe's threshold until it differs.
-    const ports = declaredPorts(container, ctx.doc);
-    const otherKey = canonicalProbe(other, ctx.doc, ports);
-    while (canonicalProbeValue(probe, ports) === otherKey) probe.failureThreshold = (probe.failureThreshold as number) + 1;
-  }
-  const pair = findPair(container.map, key, ctx.doc);
+  const { doc, settings } = ctx;
+  const pair = findPair(container.map, key, doc);
   // A probe key that only comes from a merge (`<<`) source, or whose value is an alias: add our own key.
   if (pair && !container.map.items.includes(pair)) return [];
+  // The probe is built when the fix is applied: building and comparing it for every finding was most of the
+  // probe rules' time, for fixes that are rarely applied.
+  const probe = () => distinctProbe(settings, container, doc, key, target);
   const value = pair?.value;
   if (pair && isScalar(value) && value.value === null && value.source && value.range) {
     // `readinessProbe: null`: the probe takes the place of the null.
-    return [{ title: TITLES[key], preferred: true, edit: b => replaceEmptyValue(b, pair, probe, !!container.map.flow) }];
+    return [{ title: TITLES[key], preferred: true, edit: b => replaceEmptyValue(b, pair, probe(), !!container.map.flow) }];
   }
-  return [{ title: TITLES[key], preferred: true, edit: b => b.merge(container.map, { [key]: probe }) }];
+  return [{ title: TITLES[key], preferred: true, edit: b => b.merge(container.map, { [key]: probe() }) }];
 }
 
 // ---- Comparing probes (identical-probes) ----
