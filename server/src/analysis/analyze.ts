@@ -311,7 +311,8 @@ function hasTemplateSyntax(file: ManifestFile): boolean {
   for (const pd of docs) {
     let has = templateSyntax.get(pd);
     if (has === undefined) {
-      has = TEMPLATE_SYNTAX.test(pd.text) ? 2 : pd.text.includes('{{') ? 1 : 0;
+      // The native search first: nearly no document has a `{{`, and the expression is slower to rule it out.
+      has = !pd.text.includes('{{') ? 0 : TEMPLATE_SYNTAX.test(pd.text) ? 2 : 1;
       templateSyntax.set(pd, has);
     }
     if (has === 2) return true;

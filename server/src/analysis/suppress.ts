@@ -145,8 +145,9 @@ function readAnnotationCandidates(object: K8sObject): Candidate[] {
     for (const pair of map.items) {
       if (!isPair(pair)) continue;
       const key = keyText(pair);
+      if (!key || !mayBeSuppression(key)) continue;
       const valueNode = resolve(pair.value, object.doc);
-      if (!key || !isScalar(valueNode)) continue;
+      if (!isScalar(valueNode)) continue;
       const value = (valueNode as Scalar).value === null ? '' : String((valueNode as Scalar).value);
       const at = (valueNode as Scalar).range ?? (pair.key as Scalar).range;
       const position = { document: object.document, start: at?.[0], end: at?.[1] };
@@ -164,6 +165,11 @@ function readAnnotationCandidates(object: K8sObject): Candidate[] {
     }
   }
   return out;
+}
+
+/** Only these keys can suppress anything (ours and the peers' below): most annotations are ruled out at once. */
+function mayBeSuppression(key: string): boolean {
+  return key.startsWith(OUR_ANNOTATION) || key.startsWith('ignore-check.kube-linter.io/') || key.startsWith('polaris.fairwinds.com/') || key === 'kube-score/ignore';
 }
 
 /** Peers' annotations for the checks that map to ours (teams switching keep their exemptions). */

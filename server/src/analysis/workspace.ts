@@ -51,6 +51,9 @@ function identityOf(entry: Entry): unknown {
 
 const NO_READS: readonly string[] = Object.freeze([]);
 
+/** The scope of a derived table built from the whole index rather than one namespace group. */
+const WHOLE_INDEX = Symbol('whole index');
+
 /** The read key of a (kind, namespace) group; built once per group (queries are many, groups few). */
 const groupKeys = new Map<string, Map<string | undefined, string>>();
 function groupKey(kind: string, namespace: string | undefined): string {
@@ -72,6 +75,8 @@ export class WorkspaceIndex {
   private readonly staleKinds = new Set<string>();
   /** Lists for several kinds at once, dropped on any change. */
   private readonly combined = new Map<string, K8sObject[]>();
+  /** The same by namespace group, for a caller's constant list of kinds (kept by the list: no key to build per call). */
+  private combinedByKinds = new WeakMap<readonly string[], Map<string | undefined, K8sObject[]>>();
   /** Generation of the last change of each kind, each (kind, namespace) group, and of anything. */
   private readonly lastChange = new Map<string, number>();
   /**
@@ -80,7 +85,8 @@ export class WorkspaceIndex {
    * calls (rules that read only their own object) read nothing.
    */
   private readLog: string[] | undefined;
-  private readonly derivedTables = new Map<string, { kinds: string; generation: number; value: unknown }>();
+  /** Derived tables by name, then by namespace group (WHOLE_INDEX for a table of the whole index). */
+  private readonly derivedTables = new Map<string, Map<string | undefined | typeof WHOLE_INDEX, { kinds: readonly string[]; generation: number; value: unknown }>>();
   /** Bumped on every change, so callers can tell whether cross-resource verdicts may have changed. */
   generation = 0;
 
@@ -169,6 +175,25 @@ export class WorkspaceIndex {
   }
 
   /**
+   * As `inNamespaceOf`, for a list of kinds that the caller keeps (a constant): the objects of a workload check,
+   * for instance, are listed once per namespace group instead of once per object checked.
+   */
+  inNamespaceOfKinds(object: { namespace: string | undefined }, kinds: readonly string[]): K8sObject[] {
+    const namespace = object.namespace;
+    const log = this.readLog;
+    if (log) for (const k of kinds) log.push(groupKey(k, namespace));
+    if (kinds.length === 1) return this.namespaceList(kinds[0], namespace);
+    let byNamespace = this.combinedByKinds.get(kinds);
+    if (!byNamespace) this.combinedByKinds.set(kinds, (byNamespace = new Map()));
+    let list = byNamespace.get(namespace);
+    if (!list) {
+      list = kinds.flatMap(k => this.namespaceList(k, namespace));
+      byNamespace.set(namespace, list);
+    }
+    return list;
+  }
+
+  /**
    * A table derived from every object of `kinds` (e.g. bindings by the service accounts they name), built on
    * first use and kept until an object of one of those kinds changes. Cross-resource rules use it instead of
    * scanning every object of a kind for each object they check. The value is shared: do not modify it.
@@ -176,7 +201,7 @@ export class WorkspaceIndex {
   derived<T>(name: string, kinds: readonly string[], build: (objects: readonly K8sObject[]) => T): T {
     const log = this.readLog;
     if (log) for (const k of kinds) log.push(k);
-    return this.table(name, kinds, kinds, () => this.ofKind(...kinds), build);
+    return this.table(name, WHOLE_INDEX, kinds, () => kinds, () => this.ofKind(...kinds), build);
   }
 
   /**
@@ -185,19 +210,25 @@ export class WorkspaceIndex {
    * computed from it.
    */
   derivedInNamespace<T>(name: string, object: { namespace: string | undefined }, kinds: readonly string[], build: (objects: readonly K8sObject[]) => T): T {
-    const groups = kinds.map(k => groupKey(k, object.namespace));
+    const groups = () => kinds.map(k => groupKey(k, object.namespace));
     const log = this.readLog;
-    if (log) for (const g of groups) log.push(g);
-    return this.table(`${name}\u0000${groupKey('', object.namespace)}`, kinds, groups, () => this.inNamespaceOf(object, ...kinds), build);
+    if (log) for (const g of groups()) log.push(g);
+    return this.table(name, object.namespace, kinds, groups, () => this.inNamespaceOf(object, ...kinds), build);
   }
 
-  /** The table kept under `key`, built again from `objects()` when something `reads` covers changed since. */
-  private table<T>(key: string, kinds: readonly string[], reads: readonly string[], objects: () => readonly K8sObject[], build: (objects: readonly K8sObject[]) => T): T {
-    const kindList = kinds.join('\u0000');
-    const cached = this.derivedTables.get(key);
-    if (cached && cached.kinds === kindList && this.unchangedSince(cached.generation, reads)) return cached.value as T;
+  /**
+   * The table kept under `key`, built again from `objects()` when something `reads()` covers changed since
+   * (`reads` is asked only then: tables are read for every object checked, changes are rare).
+   */
+  private table<T>(name: string, scope: string | undefined | typeof WHOLE_INDEX, kinds: readonly string[], reads: () => readonly string[], objects: () => readonly K8sObject[], build: (objects: readonly K8sObject[]) => T): T {
+    let tables = this.derivedTables.get(name);
+    if (!tables) this.derivedTables.set(name, (tables = new Map()));
+    const cached = tables.get(scope);
+    // Callers pass constant lists of kinds: the same list needs no comparison of its contents.
+    const sameKinds = cached && (cached.kinds === kinds || cached.kinds.join('\u0000') === kinds.join('\u0000'));
+    if (cached && sameKinds && (cached.generation === this.generation || this.unchangedSince(cached.generation, reads()))) return cached.value as T;
     const value = build(objects());
-    this.derivedTables.set(key, { kinds: kindList, generation: this.generation, value });
+    tables.set(scope, { kinds, generation: this.generation, value });
     return value;
   }
 
@@ -261,6 +292,7 @@ export class WorkspaceIndex {
     if (changed) {
       this.lastChange.set(EVERYTHING, g);
       this.combined.clear();
+      this.combinedByKinds = new WeakMap();
     }
   }
 

@@ -19,7 +19,7 @@ export const networkPolicySelector: Rule = {
     // An empty podSelector selects every pod of the namespace: that is a default policy, not a dangling one.
     if (!selector || isEmptySelector(selector)) return;
     // Only workloads have a pod template: looking at them, in the policy's namespace, is looking at every object.
-    for (const workload of ctx.workspace.inNamespaceOf(ctx.object, ...WORKLOAD_KINDS)) {
+    for (const workload of ctx.workspace.inNamespaceOfKinds(ctx.object, WORKLOAD_KINDS)) {
       const pod = podTemplate(workload);
       if (pod && selectorMatches(selector, pod.labels)) return;
     }

@@ -67,7 +67,7 @@ function readAutoscalerOf(object: K8sObject): (Autoscaler & { targetKind: string
 /** Autoscalers in the workload's namespace group whose scaleTargetRef names it (kind and name). */
 export function autoscalersOf(workspace: WorkspaceIndex, workload: K8sObject): Autoscaler[] {
   const out: Autoscaler[] = [];
-  for (const o of workspace.inNamespaceOf(workload, ...AUTOSCALER_KINDS)) {
+  for (const o of workspace.inNamespaceOfKinds(workload, AUTOSCALER_KINDS)) {
     const a = readAutoscaler(o);
     if (a && a.targetKind === workload.kind && a.targetName === workload.name && workload.name) out.push(a);
   }
@@ -131,10 +131,11 @@ export function pdbsCovering(workspace: WorkspaceIndex, workload: K8sObject): K8
 export function workloadsCoveredBy(workspace: WorkspaceIndex, pdb: K8sObject): K8sObject[] {
   const selector = pdbSelector(pdb);
   if (!selector) return [];
-  return workspace
-    .inNamespaceOf(pdb, 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'DeploymentConfig')
-    .filter(w => selectorMatches(selector, podLabels(w)));
+  return workspace.inNamespaceOfKinds(pdb, BUDGETED_KINDS).filter(w => selectorMatches(selector, podLabels(w)));
 }
+
+/** The workload kinds whose pods a PodDisruptionBudget holds. */
+const BUDGETED_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'DeploymentConfig'];
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

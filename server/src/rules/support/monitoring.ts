@@ -7,6 +7,7 @@ import { memoByObject } from '../../model/memo';
 import { getBool, getMap, getSeq, seqItems, stringMap } from '../../model/nodes';
 import { LabelSelector, selectorMatches, selectorOf, WORKLOAD_KINDS } from '../../model/workloads';
 import { podLabels } from './availability';
+import { labelsMatch } from './networking';
 
 export const MONITOR_KINDS = ['ServiceMonitor', 'PodMonitor'] as const;
 
@@ -50,7 +51,7 @@ function readSelectorOfMonitor(monitor: K8sObject): LabelSelector {
 function inMonitorNamespaces(workspace: WorkspaceIndex, monitor: K8sObject, kinds: readonly string[]): K8sObject[] {
   const namespaces = monitorNamespaces(monitor);
   if ('any' in namespaces) return workspace.ofKind(...kinds);
-  return [...new Set(namespaces.names)].flatMap(namespace => workspace.inNamespaceOf({ namespace }, ...kinds));
+  return [...new Set(namespaces.names)].flatMap(namespace => workspace.inNamespaceOfKinds({ namespace }, kinds));
 }
 
 /** Services a ServiceMonitor selects. */
@@ -65,12 +66,19 @@ export function workloadsSelectedBy(workspace: WorkspaceIndex, monitor: K8sObjec
   return inMonitorNamespaces(workspace, monitor, WORKLOAD_KINDS).filter(w => selectorMatches(selector, podLabels(w)));
 }
 
+/** The tables of monitorsLookingIn, named and listed once (they are read for every workload). */
+const MONITOR_TABLES = {
+  PodMonitor: { name: 'PodMonitors by the namespaces they look in', kinds: ['PodMonitor'] },
+  ServiceMonitor: { name: 'ServiceMonitors by the namespaces they look in', kinds: ['ServiceMonitor'] },
+} as const;
+
 /**
  * Monitors of a kind that look in a namespace, in file order. Every workload asks; a table per monitor kind,
  * filled one namespace at a time, answers without going through every monitor of the workspace each time.
  */
 function monitorsLookingIn(workspace: WorkspaceIndex, kind: (typeof MONITOR_KINDS)[number], namespace: string | undefined): K8sObject[] {
-  const table = workspace.derived(`${kind}s by the namespaces they look in`, [kind], monitors => ({ monitors, byNamespace: new Map<string | undefined, K8sObject[]>() }));
+  const { name, kinds } = MONITOR_TABLES[kind];
+  const table = workspace.derived(name, kinds, monitors => ({ monitors, byNamespace: new Map<string | undefined, K8sObject[]>() }));
   let list = table.byNamespace.get(namespace);
   if (!list) {
     list = table.monitors.filter(m => inNamespaces(monitorNamespaces(m), namespace));
@@ -95,7 +103,7 @@ export function servicesSelecting(workspace: WorkspaceIndex, workload: K8sObject
   const labels = podLabels(workload);
   return workspace.inNamespaceOf(workload, 'Service').filter(s => {
     const selector = serviceSelectorLabels(s);
-    return !!selector && Object.entries(selector).every(([k, v]) => labels[k] === v);
+    return !!selector && labelsMatch(selector, labels);
   });
 }
 

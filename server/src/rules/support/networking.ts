@@ -23,14 +23,20 @@ export function selectorOfService(service: K8sObject): { labels: Record<string, 
 }
 
 export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+  // Asked for every pair of selector and labelled object in a namespace: no allocation.
+  for (const k in selector) if (labels[k] !== selector[k]) return false;
+  return true;
 }
 
 /** Workloads in the namespace group of `subject` whose pod template carries every label of `selector`. */
 export function workloadsWithLabels(workspace: WorkspaceIndex, subject: K8sObject, selector: Record<string, string>): SelectedWorkload[] {
   const group = workspace.derivedInNamespace('workloads by pod label', subject, WORKLOAD_KINDS, workloadsByLabel);
-  const first = Object.entries(selector)[0];
-  const candidates = first ? group.byLabel.get(labelKey(first[0], first[1])) : group.all;
+  let candidates: SelectedWorkload[] | undefined = group.all;
+  for (const k in selector) {
+    // The workloads that carry the selector's first label: the others cannot match.
+    candidates = group.byLabel.get(labelKey(k, selector[k]));
+    break;
+  }
   return candidates ? candidates.filter(w => labelsMatch(selector, w.labels)) : [];
 }
 

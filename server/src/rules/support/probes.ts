@@ -9,6 +9,7 @@ import { Settings } from '../../analysis/settings';
 import { FixSpec, RuleContext } from '../types';
 import { podLabels } from './availability';
 import { serviceSelectorLabels } from './monitoring';
+import { labelsMatch } from './networking';
 import { replaceEmptyValue } from './blockEdits';
 
 export type ProbeKey = 'readinessProbe' | 'livenessProbe' | 'startupProbe';
@@ -135,7 +136,7 @@ function servicePortFor(ctx: RuleContext, container: ContainerView): number | un
   if (!Object.keys(labels).length) return undefined;
   for (const service of ctx.workspace.inNamespaceOf(ctx.object, 'Service')) {
     const selector = serviceSelectorLabels(service);
-    if (!selector || !Object.keys(selector).every(k => labels[k] === selector[k])) continue;
+    if (!selector || !labelsMatch(selector, labels)) continue;
     const spec = getMap(service.map, 'spec', service.doc);
     for (const item of seqItems(getSeq(spec, 'ports', service.doc), service.doc)) {
       if (!isMap(item)) continue;
