@@ -243,28 +243,44 @@ export function canonicalProbe(probe: YAMLMap, doc: Document, ports: readonly De
 }
 
 function canonicalProbeValue(probe: Record<string, unknown>, ports: readonly DeclaredPort[]): string {
-  const value: Record<string, unknown> = { ...PROBE_DEFAULTS };
-  for (const [k, v] of Object.entries(probe)) if (v !== null && v !== undefined) value[k] = v;
-  const named = (port: unknown) => {
-    if (typeof port === 'string' && /^\d+$/.test(port)) return Number(port);
-    if (typeof port !== 'string') return port;
-    return ports.find(p => p.name === port)?.number ?? port;
-  };
-  for (const handler of ['httpGet', 'tcpSocket', 'grpc']) {
-    const h = value[handler];
-    if (!h || typeof h !== 'object' || Array.isArray(h)) continue;
-    const copy: Record<string, unknown> = { ...(h as Record<string, unknown>) };
-    if ('port' in copy) copy.port = named(copy.port);
-    if (handler === 'httpGet') {
-      copy.scheme = typeof copy.scheme === 'string' ? copy.scheme.toUpperCase() : 'HTTP';
-      if (copy.path === undefined || copy.path === null || copy.path === '') copy.path = '/';
-      if (!copy.host) delete copy.host;
-      if (Array.isArray(copy.httpHeaders) && !copy.httpHeaders.length) delete copy.httpHeaders;
-    }
-    if (handler === 'grpc' && !copy.service) delete copy.service;
-    value[handler] = copy;
+  // Built without copies of the probe and without `delete` (which turns an object into a slow dictionary):
+  // identical-probes asks for two of these per container.
+  const value: Record<string, unknown> = {};
+  for (const k in PROBE_DEFAULTS) value[k] = PROBE_DEFAULTS[k];
+  for (const k in probe) {
+    const v = probe[k];
+    if (v === null || v === undefined) continue;
+    value[k] = isHandler(k) && typeof v === 'object' && !Array.isArray(v) ? canonicalHandler(k, v as Record<string, unknown>, ports) : v;
   }
   return stableStringify(value);
+}
+
+type Handler = 'httpGet' | 'tcpSocket' | 'grpc';
+
+function isHandler(key: string): key is Handler {
+  return key === 'httpGet' || key === 'tcpSocket' || key === 'grpc';
+}
+
+/** A handler with Kubernetes' defaults: named port resolved, HTTP scheme and path filled in, empty extras left out. */
+function canonicalHandler(handler: Handler, h: Record<string, unknown>, ports: readonly DeclaredPort[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const k in h) {
+    if (handler === 'httpGet' && ((k === 'host' && !h.host) || (k === 'httpHeaders' && Array.isArray(h.httpHeaders) && !h.httpHeaders.length))) continue;
+    if (handler === 'grpc' && k === 'service' && !h.service) continue;
+    copy[k] = k === 'port' ? namedPort(h.port, ports) : h[k];
+  }
+  if (handler === 'httpGet') {
+    copy.scheme = typeof h.scheme === 'string' ? h.scheme.toUpperCase() : 'HTTP';
+    if (h.path === undefined || h.path === null || h.path === '') copy.path = '/';
+  }
+  return copy;
+}
+
+/** A probe's port as the number it reaches: digits as a number, a name looked up among the declared ports. */
+function namedPort(port: unknown, ports: readonly DeclaredPort[]): unknown {
+  if (typeof port === 'string' && /^\d+$/.test(port)) return Number(port);
+  if (typeof port !== 'string') return port;
+  return ports.find(p => p.name === port)?.number ?? port;
 }
 
 /** JSON with object keys in code-unit order (the default sort), so key order in the source does not matter. */
