@@ -6,7 +6,7 @@
 // It also does, in one linear pass, what `yaml` would otherwise do in quadratic time: duplicate keys (its
 // `uniqueKeys` check compares every key with every earlier key of the map) and alias resolution (its
 // `Alias.resolve` walks the whole document once per alias).
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { SyntaxProblem } from './manifest';
 
 /** Nesting levels (block indentation, `- ` items, flow brackets) above which a document is not parsed. */
@@ -384,15 +384,17 @@ function duplicateKeys(map: YAMLMap, problems: SyntaxProblem[]): void {
     duplicateKeysLarge(map, problems);
     return;
   }
-  for (let i = 0; i < items.length; i++) {
+  // Every map of every document comes through here: `instanceof`, see Walk.enter.
+  for (let i = 1; i < items.length; i++) {
     const key = items[i].key as unknown;
-    const scalar = isScalar(key);
+    const scalar = key instanceof Scalar;
     if (scalar && typeof key.value === 'symbol') continue; // `<<` merge keys may repeat
     if (!scalar && !(key && typeof key === 'object')) continue;
     for (let j = 0; j < i; j++) {
       const earlier = items[j].key as unknown;
-      if (isScalar(earlier) && typeof earlier.value === 'symbol') continue;
-      if (earlier === key || (scalar && isScalar(earlier) && sameValueZero(earlier.value, key.value))) {
+      const earlierScalar = earlier instanceof Scalar;
+      if (earlierScalar && typeof earlier.value === 'symbol') continue;
+      if (earlier === key || (scalar && earlierScalar && sameValueZero(earlier.value, key.value))) {
         const [s, e] = (key as Node).range ?? [0, 1];
         problems.push({ start: s, end: Math.max(e, s + 1), code: 'DUPLICATE_KEY', message: 'Map keys must be unique' });
         break;

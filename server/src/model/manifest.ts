@@ -254,7 +254,8 @@ function collectProblems(pd: ParsedDocument): void {
   if (!problems.some(p => p.code === 'PARSER_LIMIT')) {
     const inspection = inspectDocument(doc);
     problems.push(...inspection.problems);
-    setAliasTargets(doc, inspection.aliasTargets);
+    // Most documents have no alias: nothing to record for them.
+    if (inspection.aliasTargets.size) setAliasTargets(doc, inspection.aliasTargets);
   }
   problems.sort((a, b) => a.start - b.start);
   // 20,000 aliases to a missing anchor are one mistake, not 20,000 diagnostics to publish.

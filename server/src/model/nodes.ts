@@ -165,6 +165,27 @@ export function stringMap(map: unknown, doc: Document | undefined): Record<strin
 }
 
 function readStringMap(m: YAMLMap, doc: Document | undefined): Record<string, string> {
+  // Every object's labels and annotations are read when it is parsed: one plain pass (`instanceof`, see
+  // findPair) unless the map has a merge key, whose order-dependent rules the general walk below keeps.
+  const plain: Record<string, string> = {};
+  let merges = false;
+  for (const item of m.items) {
+    if (!(item instanceof Pair)) continue;
+    const key = item.key;
+    if (!(key instanceof Scalar)) continue;
+    const k = key.value;
+    if (typeof k === 'symbol' || (k === '<<' && key.source === '<<')) {
+      merges = true;
+      break;
+    }
+    if (k === null || k === undefined) continue;
+    const v = resolve(item.value, doc);
+    if (v instanceof Scalar) plain[String(k)] = v.value === null ? '' : String(v.value);
+  }
+  return merges ? readMergedStringMap(m, doc) : plain;
+}
+
+function readMergedStringMap(m: YAMLMap, doc: Document | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   const collect = (source: YAMLMap, depth: number) => {
     for (const item of source.items) {
