@@ -4,7 +4,7 @@
 // slice is parsed on its own. Ranges inside a document are relative to its slice; `offset` places the
 // slice in the file. This lets an edit re-parse only the slices whose text changed.
 import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { getMap, getScalar, getString, resolve, seqItems, setAliasTargets, stringMap } from './nodes';
+import { getMap, getScalar, getString, readStringMapOnce, resolve, seqItems, setAliasTargets } from './nodes';
 import { inspectDocument, isStackOverflow, nestingOverflow, nestingProblem } from './limits';
 import { detectEol, Eol, LineIndex, LineReuse } from './lines';
 
@@ -327,7 +327,7 @@ function toObject(pd: ParsedDocument, map: YAMLMap): K8sObject | undefined {
     namespace: ns === undefined || ns === '' ? undefined : ns,
     kindNode: isScalar(kindNode) ? kindNode : undefined,
     nameNode: isScalar(nameNode) ? nameNode : undefined,
-    labels: stringMap(getMap(metadata, 'labels', doc), doc),
-    annotations: stringMap(getMap(metadata, 'annotations', doc), doc),
+    labels: readStringMapOnce(getMap(metadata, 'labels', doc), doc),
+    annotations: readStringMapOnce(getMap(metadata, 'annotations', doc), doc),
   };
 }

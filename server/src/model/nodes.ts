@@ -164,6 +164,15 @@ export function stringMap(map: unknown, doc: Document | undefined): Record<strin
   return value;
 }
 
+/**
+ * As `stringMap`, without the memo: for a map read once and kept by the caller (an object's own labels and
+ * annotations, read when it is parsed). A fresh record.
+ */
+export function readStringMapOnce(map: unknown, doc: Document | undefined): Record<string, string> {
+  const m = resolve(map, doc);
+  return m instanceof YAMLMap ? readStringMap(m, doc) : {};
+}
+
 function readStringMap(m: YAMLMap, doc: Document | undefined): Record<string, string> {
   // Every object's labels and annotations are read when it is parsed: one plain pass (`instanceof`, see
   // findPair) unless the map has a merge key, whose order-dependent rules the general walk below keeps.

@@ -1,7 +1,7 @@
 // Pod templates, containers and selectors of every workload kind.
 import { Document, isMap, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { K8sObject } from './manifest';
-import { getMap, getNode, getScalar, getSeq, resolve, seqItems, stringMap } from './nodes';
+import { getMap, getNode, getScalar, getSeq, readStringMapOnce, resolve, seqItems, stringMap } from './nodes';
 
 /** Kinds whose pods run until stopped. */
 export const LONG_RUNNING_KINDS: readonly string[] = [
@@ -66,8 +66,9 @@ function findPodTemplate(object: K8sObject): PodTemplate | undefined {
     spec,
     template,
     metadata,
-    labels: object.kind === 'Pod' ? object.labels : stringMap(getMap(metadata, 'labels', doc), doc),
-    annotations: object.kind === 'Pod' ? object.annotations : stringMap(getMap(metadata, 'annotations', doc), doc),
+    // Read once: the template is memoized per object.
+    labels: object.kind === 'Pod' ? object.labels : readStringMapOnce(getMap(metadata, 'labels', doc), doc),
+    annotations: object.kind === 'Pod' ? object.annotations : readStringMapOnce(getMap(metadata, 'annotations', doc), doc),
   };
 }
 
