@@ -30,7 +30,8 @@ export class AnalysisMemo<K extends object, V> {
   }
 
   get(key: K, compute: () => V): V {
-    if (this.values.has(key)) return this.values.get(key) as V;
+    const known = this.values.get(key);
+    if (known !== undefined || this.values.has(key)) return known as V;
     const value = compute();
     this.values.set(key, value);
     return value;

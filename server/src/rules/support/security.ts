@@ -30,21 +30,26 @@ export interface SecurityView {
   containerContext: YAMLMap | undefined;
 }
 
+/** One view per container for the analysis: the six security rules each look at every container. */
+const securityViews = new AnalysisMemo<ContainerView, SecurityView>();
+
 export function securityView(ctx: RuleContext, container: ContainerView): SecurityView | undefined {
   const pod = ctx.pod();
   if (!pod) return undefined;
-  return {
+  return securityViews.get(container, () => ({
     doc: ctx.doc,
     pod,
     container,
     podContext: getMap(pod.spec, 'securityContext', ctx.doc),
     containerContext: getMap(container.map, 'securityContext', ctx.doc),
-  };
+  }));
 }
+
+const windowsPods = new AnalysisMemo<PodTemplate, boolean>();
 
 /** Linux-only settings mean nothing on Windows pods (`spec.os.name: windows`). */
 export function isWindowsPod(pod: PodTemplate): boolean {
-  return getString(getMap(pod.spec, 'os', pod.object.doc), 'name', pod.object.doc) === 'windows';
+  return windowsPods.get(pod, () => getString(getMap(pod.spec, 'os', pod.object.doc), 'name', pod.object.doc) === 'windows');
 }
 
 function settingIn(map: YAMLMap | undefined, key: string, level: Setting['level'], doc: Document): Setting | undefined {
