@@ -36,7 +36,8 @@ export function toRecord(file: ManifestFile, displayPath: string, finding: Findi
     endColumn: e.column,
     fixable: finding.fixes.length > 0,
   };
-  if (finding.object) record.object = { kind: finding.object.kind, name: finding.object.name, namespace: finding.object.namespace };
+  // The finding's reference is shared by the findings of its object (read-only): so is the record's.
+  if (finding.object) record.object = finding.object;
   if (finding.container !== undefined) record.container = finding.container;
   return record;
 }

@@ -68,8 +68,10 @@ export class LineIndex {
 
   /** 1-based line and 1-based column counted in Unicode code points (what people and the CLI count). */
   humanPosition(offset: number): { line: number; column: number } {
-    const { line, character } = this.position(offset);
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(clamped);
     const start = this.starts[line];
+    const character = clamped - start;
     const end = start + character;
     // A byte-order mark is not a character anyone sees: columns on the first line count after it.
     const from = line === 0 && this.text.charCodeAt(0) === 0xfeff && character > 0 ? 1 : start;
