@@ -217,8 +217,9 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The table kept under `key`, built again from `objects()` when something `reads()` covers changed since
-   * (`reads` is asked only then: tables are read for every object checked, changes are rare).
+   * The table `name` of `scope` (a namespace group, or the whole index), built again from `objects()` when
+   * something `reads()` covers changed since (`reads` is asked only then: tables are read for every object
+   * checked, changes are rare).
    */
   private table<T>(name: string, scope: string | undefined | typeof WHOLE_INDEX, kinds: readonly string[], reads: () => readonly string[], objects: () => readonly K8sObject[], build: (objects: readonly K8sObject[]) => T): T {
     let tables = this.derivedTables.get(name);
