@@ -157,26 +157,17 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Objects of these kinds in the same namespace group as `object` (no namespace is its own group), kind by
-   * kind in file order. The list is shared: do not modify it.
+   * Objects of a kind in the same namespace group as `object` (no namespace is its own group), in file order.
+   * The list is shared: do not modify it.
    */
-  inNamespaceOf(object: { namespace: string | undefined }, ...kinds: string[]): K8sObject[] {
-    const namespace = object.namespace;
-    const log = this.readLog;
-    if (log) for (const k of kinds) log.push(groupKey(k, namespace));
-    if (kinds.length === 1) return this.namespaceList(kinds[0], namespace);
-    const key = `${groupKey('', namespace)}\u0000${kinds.join('\u0000')}`;
-    let list = this.combined.get(key);
-    if (!list) {
-      list = kinds.flatMap(k => this.namespaceList(k, namespace));
-      this.combined.set(key, list);
-    }
-    return list;
+  inNamespaceOf(object: { namespace: string | undefined }, kind: string): K8sObject[] {
+    this.readLog?.push(groupKey(kind, object.namespace));
+    return this.namespaceList(kind, object.namespace);
   }
 
   /**
-   * As `inNamespaceOf`, for a list of kinds that the caller keeps (a constant): the objects of a workload check,
-   * for instance, are listed once per namespace group instead of once per object checked.
+   * As `inNamespaceOf`, for several kinds (kind by kind). The caller keeps the list of kinds (a constant): the
+   * combined list is kept by that list and the namespace, with no key to build per call. Shared: do not modify.
    */
   inNamespaceOfKinds(object: { namespace: string | undefined }, kinds: readonly string[]): K8sObject[] {
     const namespace = object.namespace;
@@ -213,7 +204,7 @@ export class WorkspaceIndex {
     const groups = () => kinds.map(k => groupKey(k, object.namespace));
     const log = this.readLog;
     if (log) for (const g of groups()) log.push(g);
-    return this.table(name, object.namespace, kinds, groups, () => this.inNamespaceOf(object, ...kinds), build);
+    return this.table(name, object.namespace, kinds, groups, () => this.inNamespaceOfKinds(object, kinds), build);
   }
 
   /**

@@ -33,12 +33,12 @@ export function resolve(node: unknown, doc: Document | undefined): Node | undefi
 }
 
 export function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.source === '<<'));
+  return key instanceof Scalar && (typeof key.value === 'symbol' || (key.value === '<<' && key.source === '<<'));
 }
 
 export function keyText(pair: Pair): string | undefined {
   const key = pair.key;
-  if (isScalar(key)) return key.value === null || key.value === undefined ? undefined : String(key.value);
+  if (key instanceof Scalar) return key.value === null || key.value === undefined ? undefined : String(key.value);
   return undefined;
 }
 
@@ -174,24 +174,9 @@ export function readStringMapOnce(map: unknown, doc: Document | undefined): Reco
 }
 
 function readStringMap(m: YAMLMap, doc: Document | undefined): Record<string, string> {
-  // Every object's labels and annotations are read when it is parsed: one plain pass (`instanceof`, see
-  // findPair) unless the map has a merge key, whose order-dependent rules the general walk below keeps.
-  const plain: Record<string, string> = {};
-  let merges = false;
-  for (const item of m.items) {
-    if (!(item instanceof Pair)) continue;
-    const key = item.key;
-    if (!(key instanceof Scalar)) continue;
-    const k = key.value;
-    if (typeof k === 'symbol' || (k === '<<' && key.source === '<<')) {
-      merges = true;
-      break;
-    }
-    if (k === null || k === undefined) continue;
-    const v = resolve(item.value, doc);
-    if (v instanceof Scalar) plain[String(k)] = v.value === null ? '' : String(v.value);
-  }
-  return merges ? readMergedStringMap(m, doc) : plain;
+  // Every object's labels and annotations are read when it is parsed: one plain pass unless the map has a merge
+  // key, whose order-dependent rules the general walk keeps.
+  return m.items.some(item => item instanceof Pair && isMergeKey(item.key)) ? readMergedStringMap(m, doc) : stringMapShallow(m, doc);
 }
 
 function readMergedStringMap(m: YAMLMap, doc: Document | undefined): Record<string, string> {
@@ -213,13 +198,14 @@ function readMergedStringMap(m: YAMLMap, doc: Document | undefined): Record<stri
   return out;
 }
 
+/** The map's own string entries, merge keys left out (`instanceof`, see findPair: every object's labels come here). */
 function stringMapShallow(map: YAMLMap, doc: Document | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const item of map.items) {
-    if (!isPair(item) || isMergeKey(item.key)) continue;
+    if (!(item instanceof Pair) || isMergeKey(item.key)) continue;
     const k = keyText(item);
     const v = resolve(item.value, doc);
-    if (k !== undefined && isScalar(v)) out[k] = v.value === null ? '' : String(v.value);
+    if (k !== undefined && v instanceof Scalar) out[k] = v.value === null ? '' : String(v.value);
   }
   return out;
 }

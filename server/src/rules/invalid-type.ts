@@ -233,6 +233,12 @@ function checkPodSpec(c: Checker, podSpec: YAMLMap, path: string, subject: Subje
   for (let index = 0; index < items.length; index++) c.check(items[index], 'map', () => `${path}.volumes[${index}]`, subject);
 }
 
+/** The lists of maps in a container whose fields have types: the list, each item, then its fields in order. */
+const CONTAINER_LISTS: ReadonlyArray<{ key: string; hint: string; itemHint: string; fields: ReadonlyArray<readonly [string, Expected]> }> = [
+  { key: 'ports', hint: ' of ports (- containerPort: 8080)', itemHint: ' (containerPort: 8080)', fields: [['containerPort', 'int'], ['hostPort', 'int'], ['name', 'string']] },
+  { key: 'env', hint: ' of name/value pairs', itemHint: ' (name and value)', fields: [['name', 'string'], ['value', 'string']] },
+];
+
 function checkContainer(c: Checker, map: YAMLMap, seq: YAMLSeq, init: boolean, index: number, object: K8sObject): void {
   const nameNode = c.resolve(map.get('name', true));
   const nameScalar = isScalar(nameNode) ? nameNode : undefined;
@@ -245,20 +251,13 @@ function checkContainer(c: Checker, map: YAMLMap, seq: YAMLSeq, init: boolean, i
     const items = c.items(c.expect(map, key, 'list', key, subject, ' of strings'));
     for (let i = 0; i < items.length; i++) c.check(items[i], 'string', () => `${key}[${i}]`, subject);
   }
-  const ports = c.items(c.expect(map, 'ports', 'list', 'ports', subject, ' of ports (- containerPort: 8080)'));
-  for (let i = 0; i < ports.length; i++) {
-    const port = c.check(ports[i], 'map', () => `ports[${i}]`, subject, ' (containerPort: 8080)');
-    if (!(port instanceof YAMLMap)) continue;
-    c.expect(port, 'containerPort', 'int', () => `ports[${i}].containerPort`, subject);
-    c.expect(port, 'hostPort', 'int', () => `ports[${i}].hostPort`, subject);
-    c.expect(port, 'name', 'string', () => `ports[${i}].name`, subject);
-  }
-  const env = c.items(c.expect(map, 'env', 'list', 'env', subject, ' of name/value pairs'));
-  for (let i = 0; i < env.length; i++) {
-    const variable = c.check(env[i], 'map', () => `env[${i}]`, subject, ' (name and value)');
-    if (!(variable instanceof YAMLMap)) continue;
-    c.expect(variable, 'name', 'string', () => `env[${i}].name`, subject);
-    c.expect(variable, 'value', 'string', () => `env[${i}].value`, subject);
+  for (const list of CONTAINER_LISTS) {
+    const items = c.items(c.expect(map, list.key, 'list', list.key, subject, list.hint));
+    for (let i = 0; i < items.length; i++) {
+      const item = c.check(items[i], 'map', () => `${list.key}[${i}]`, subject, list.itemHint);
+      if (!(item instanceof YAMLMap)) continue;
+      for (const [field, expected] of list.fields) c.expect(item, field, expected, () => `${list.key}[${i}].${field}`, subject);
+    }
   }
   const resources = c.expectMap(map, 'resources', 'resources', subject, ' (requests, limits)');
   c.expect(resources, 'requests', 'map', 'resources.requests', subject, ' (cpu, memory)');
