@@ -93,17 +93,17 @@ function analyzeFile(file: ManifestFile, settings: Settings, workspace: Workspac
     if (pd.warnings && pd.objects.length) pushAll(findings, syntaxFindings(pd, pd.warnings));
     const cached = key ? localCache.get(pd) : undefined;
     if (cached && cached.key === key) pushAll(findings, cached.findings);
-    else {
+    else if (caching) {
       const local: Finding[] = [];
-      const runLocal = () => {
+      // A rule that reads the workspace without declaring crossResource must not be cached as local.
+      const reads = workspace.recordReads(() => {
         for (const object of pd.objects) runRules(plan.local, object, settings, workspace, local, options, failedIn);
-      };
-      if (caching) {
-        // A rule that reads the workspace without declaring crossResource must not be cached as local.
-        const reads = workspace.recordReads(runLocal);
-        if (!reads.length && !failedIn.has(pd)) localCache.set(pd, { key, findings: local });
-      } else runLocal();
+      });
+      if (!reads.length && !failedIn.has(pd)) localCache.set(pd, { key, findings: local });
       pushAll(findings, local);
+    } else {
+      // Nothing to keep apart for a cache: straight into the result.
+      for (const object of pd.objects) runRules(plan.local, object, settings, workspace, findings, options, failedIn);
     }
     if (skipCross) continue;
     for (const object of pd.objects) {
@@ -114,13 +114,14 @@ function analyzeFile(file: ManifestFile, settings: Settings, workspace: Workspac
         pushAll(findings, entry.findings);
         continue;
       }
+      if (!caching) {
+        runRules(plan.cross, object, settings, workspace, findings, options, failedIn);
+        continue;
+      }
       const cross: Finding[] = [];
       const generation = workspace.generation;
-      const runCross = () => runRules(plan.cross, object, settings, workspace, cross, options, failedIn);
-      if (caching) {
-        const reads = workspace.recordReads(runCross);
-        if (!failedIn.has(pd)) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
-      } else runCross();
+      const reads = workspace.recordReads(() => runRules(plan.cross, object, settings, workspace, cross, options, failedIn));
+      if (!failedIn.has(pd)) crossCache.set(object, { key, findings: cross, workspace, generation, reads });
       pushAll(findings, cross);
     }
   }
@@ -222,6 +223,8 @@ function runRules(rules: RulesByKind, object: K8sObject, settings: Settings, wor
   }
 }
 
+const NO_CONTAINERS: readonly ContainerView[] = Object.freeze([]);
+
 /** The fixes of a finding without any: one frozen list, not an empty array per finding. */
 const NO_FIXES = Object.freeze([]) as unknown as FixSpec[];
 
@@ -236,13 +239,20 @@ class Context implements RuleContext {
     this.doc = object.doc;
   }
 
+  // Every rule asks for these; kept here rather than looked up in the model's memos each time.
+  private template: PodTemplate | null | undefined;
+  private allContainers: readonly ContainerView[] | undefined;
+
   pod(): PodTemplate | undefined {
-    return podTemplate(this.object);
+    if (this.template === undefined) this.template = podTemplate(this.object) ?? null;
+    return this.template ?? undefined;
   }
 
   containers(opts?: { init?: boolean }): readonly ContainerView[] {
-    const pod = podTemplate(this.object);
-    return pod ? containersOf(pod, opts) : [];
+    const pod = this.pod();
+    if (!pod) return NO_CONTAINERS;
+    if (opts?.init === false) return containersOf(pod, opts);
+    return (this.allContainers ??= containersOf(pod));
   }
 
   report(report: Report): void {

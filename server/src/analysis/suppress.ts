@@ -134,12 +134,18 @@ function annotationCandidates(object: K8sObject): Candidate[] {
   return cached.length ? cached.map(c => ({ ...c, used: false })) : cached;
 }
 
+const NO_CANDIDATES: Candidate[] = [];
+
 function readAnnotationCandidates(object: K8sObject): Candidate[] {
+  const pod = podTemplate(object);
+  const ownTemplate = !!pod && !!pod.metadata && pod.template !== object.map;
+  // The model has read both maps' keys already (their scalar-valued pairs, which every suppression is): most
+  // objects have no suppression, and their annotation maps are not walked again.
+  if (!hasSuppressionKey(object.annotations) && !(ownTemplate && hasSuppressionKey(pod!.annotations))) return NO_CANDIDATES;
   const out: Candidate[] = [];
   const isThis = sameObject(object);
   const maps: Array<Node | undefined> = [getMap(getMap(object.map, 'metadata', object.doc), 'annotations', object.doc)];
-  const pod = podTemplate(object);
-  if (pod && pod.metadata && pod.template !== object.map) maps.push(getMap(pod.metadata, 'annotations', object.doc));
+  if (ownTemplate) maps.push(getMap(pod!.metadata, 'annotations', object.doc));
   for (const map of maps) {
     if (!isMap(map)) continue;
     for (const pair of map.items) {
@@ -165,6 +171,11 @@ function readAnnotationCandidates(object: K8sObject): Candidate[] {
     }
   }
   return out;
+}
+
+function hasSuppressionKey(annotations: Record<string, string>): boolean {
+  for (const key in annotations) if (mayBeSuppression(key)) return true;
+  return false;
 }
 
 /** Only these keys can suppress anything (ours and the peers' below): most annotations are ruled out at once. */

@@ -29,10 +29,14 @@ export class AnalysisMemo<K extends object, V> {
     scopedMemos.push(this as AnalysisMemo<object, unknown>);
   }
 
-  get(key: K, compute: () => V): V {
+  /**
+   * The value for `key`, from `compute(key, arg)` the first time. Hot callers pass a module-level function and
+   * its argument rather than a closure: memos are asked thousands of times per analysis, nearly always a hit.
+   */
+  get<A = undefined>(key: K, compute: (key: K, arg: A) => V, arg?: A): V {
     const known = this.values.get(key);
     if (known !== undefined || this.values.has(key)) return known as V;
-    const value = compute();
+    const value = compute(key, arg as A);
     this.values.set(key, value);
     return value;
   }

@@ -30,11 +30,21 @@ export function kubeType(node: Node | null | undefined, text: string): KubeType 
   if (!(node instanceof Scalar)) return 'null';
   if (node.type && node.type !== 'PLAIN') return 'string';
   if (node.tag === 'tag:yaml.org,2002:str') return 'string';
-  // Most plain scalars are words: one that starts like no YAML 1.1 null, boolean or number is a string
-  // without cutting its source out of the text (a plain scalar's value starts with its source's first character).
-  if (typeof node.value === 'string' && startsLikeWord(node.value)) return 'string';
+  const value = node.value;
+  if (typeof value === 'string') {
+    // Most plain scalars are words. One that starts with a letter is a YAML 1.1 boolean or a string: 1.1 nulls
+    // are nulls in 1.2 too, and its numbers start otherwise. A one-line plain scalar's value is its source, and
+    // a longer one folds to words with spaces, which no boolean is: no need to cut the source out of the text.
+    if (startsWithLetter(value)) return value.length <= 5 && YAML11_BOOL.test(value) ? 'bool' : 'string';
+  } else if (!node.tag) {
+    // What YAML 1.2 reads as null, a boolean or an integer, YAML 1.1 reads the same way (its forms include
+    // 1.2's), so only floats and strings need their source read again.
+    if (value === null) return 'null';
+    if (typeof value === 'boolean') return 'bool';
+    if (typeof value === 'number' && Number.isInteger(value)) return 'int';
+  }
   const source = plainSource(node, text);
-  if (source === undefined) return node.value === null ? 'null' : typeof node.value === 'number' ? 'float' : typeof node.value === 'boolean' ? 'bool' : 'string';
+  if (source === undefined) return value === null ? 'null' : typeof value === 'number' ? 'float' : typeof value === 'boolean' ? 'bool' : 'string';
   if (YAML11_NULL.test(source)) return 'null';
   if (YAML11_BOOL.test(source)) return 'bool';
   const digits = source.replace(/_/g, '');
@@ -43,14 +53,9 @@ export function kubeType(node: Node | null | undefined, text: string): KubeType 
   return 'string';
 }
 
-/** True when a YAML 1.1 null, boolean, integer or float cannot start with the first character of `value`. */
-function startsLikeWord(value: string): boolean {
-  const c = value.charCodeAt(0);
-  // An ASCII letter other than n, y, t, f and o, in either case: YAML 1.1 nulls, booleans and numbers start
-  // with one of those, a digit, a sign, a dot or `~` (and the empty null has no first character).
-  const lower = c | 0x20;
-  if (lower < 97 || lower > 122) return false;
-  return lower !== 110 && lower !== 121 && lower !== 116 && lower !== 102 && lower !== 111;
+function startsWithLetter(value: string): boolean {
+  const lower = value.charCodeAt(0) | 0x20;
+  return lower >= 97 && lower <= 122;
 }
 
 /** The text of a plain scalar on one line, or undefined (multi-line, or no range). */
@@ -63,11 +68,32 @@ function plainSource(node: Scalar, text: string): string | undefined {
 
 const EXPECTED_TEXT: Record<Expected, string> = { map: 'a map', list: 'a list', string: 'a string', int: 'an integer' };
 
-/** Where a value is, for the message: built only for a message, as most values have the right type. */
-type Path = string | (() => string);
+/**
+ * Where a value is, for the message: a fixed path, or the item (and field) of a list or the key of a map that a
+ * loop moves along. Its text is built only for a message, as most values have the right type.
+ */
+class Where {
+  private index = -1;
+  private field: string | undefined;
+
+  constructor(private readonly base: string) {}
+
+  /** Moves to an item (`-1`: none) and a field of it; the loop's `check` reads it before the next move. */
+  at(index: number, field?: string): this {
+    this.index = index;
+    this.field = field;
+    return this;
+  }
+
+  text(): string {
+    return `${this.base}${this.index >= 0 ? `[${this.index}]` : ''}${this.field !== undefined ? `.${this.field}` : ''}`;
+  }
+}
+
+type Path = string | Where;
 
 function pathText(path: Path): string {
-  return typeof path === 'string' ? path : path();
+  return typeof path === 'string' ? path : path.text();
 }
 
 class Checker {
@@ -111,7 +137,7 @@ class Checker {
     const own = !map || map.items.includes(pair as never);
     this.ctx.report({
       node: raw ?? node,
-      container: subject.container,
+      container: subject.container?.(),
       message: `${subject.text()}: ${pathText(path)} is ${this.describe(node!, actual)}, but Kubernetes expects ${EXPECTED_TEXT[expected]}${hint}: the API server rejects the object.`,
       fixes: own && !isAlias(raw) && isScalar(node) ? this.fixes(node, actual, expected) : [],
     });
@@ -148,10 +174,10 @@ class Checker {
   stringMap(map: YAMLMap | undefined, key: string, path: string, subject: Subject): void {
     const m = this.expectMap(map, key, path, subject);
     if (!m) return;
+    const where = new Where(path);
     for (const item of m.items) {
       if (!(item instanceof Pair) || !(item.key instanceof Scalar) || typeof item.key.value === 'symbol') continue;
-      const key = item.key.value;
-      this.check(item.value as Node, 'string', () => `${path}.${String(key)}`, subject);
+      this.check(item.value as Node, 'string', where.at(-1, String(item.key.value)), subject);
     }
   }
 
@@ -166,7 +192,29 @@ const NO_NODES: readonly Node[] = Object.freeze([]);
 interface Subject {
   /** Who the message is about; worked out only for a message (most values have the right type). */
   text(): string;
-  container?: ContainerView;
+  /** The container a finding is about, also worked out only for a finding. */
+  container?(): ContainerView;
+}
+
+/** A container as the subject of messages: its view is built only for a finding. */
+class ContainerSubject implements Subject {
+  private view: ContainerView | undefined;
+
+  constructor(readonly map: YAMLMap, private readonly seq: YAMLSeq, private readonly init: boolean, private readonly index: number, private readonly checker: Checker) {}
+
+  text(): string {
+    return describeContainer(this.container(), this.checker.object);
+  }
+
+  container(): ContainerView {
+    if (!this.view) {
+      const nameNode = this.checker.resolve(this.map.get('name', true));
+      const nameScalar = isScalar(nameNode) ? nameNode : undefined;
+      const name = nameScalar && nameScalar.value !== null ? String(nameScalar.value) : '';
+      this.view = { map: this.map, name, nameNode: nameScalar, init: this.init, index: this.index, seq: this.seq };
+    }
+    return this.view;
+  }
 }
 
 function clip(s: string): string {
@@ -200,37 +248,57 @@ function checkWorkload(c: Checker, object: K8sObject, subject: Subject): void {
   const spec = c.expectMap(object.map, 'spec', 'spec', subject);
   if (!spec) return;
   if (object.kind === 'Pod') {
-    checkPodSpec(c, spec, 'spec', subject);
+    checkPodSpec(c, spec, POD_PATHS, subject);
     return;
   }
   if (REPLICATED_KINDS.includes(object.kind)) c.expect(spec, 'replicas', 'int', 'spec.replicas', subject);
   let templateHolder: YAMLMap | undefined = spec;
-  let prefix = 'spec';
+  let paths = TEMPLATE_PATHS;
   if (object.kind === 'CronJob') {
     const jobTemplate = c.expectMap(spec, 'jobTemplate', 'spec.jobTemplate', subject);
     templateHolder = c.expectMap(jobTemplate, 'spec', 'spec.jobTemplate.spec', subject);
-    prefix = 'spec.jobTemplate.spec';
+    paths = JOB_TEMPLATE_PATHS;
   }
-  const template = c.expectMap(templateHolder, 'template', `${prefix}.template`, subject);
-  const templateMetadata = c.expectMap(template, 'metadata', `${prefix}.template.metadata`, subject);
-  c.stringMap(templateMetadata, 'labels', `${prefix}.template.metadata.labels`, subject);
-  c.stringMap(templateMetadata, 'annotations', `${prefix}.template.metadata.annotations`, subject);
-  const podSpec = c.expectMap(template, 'spec', `${prefix}.template.spec`, subject);
-  if (podSpec) checkPodSpec(c, podSpec, `${prefix}.template.spec`, subject);
+  const template = c.expectMap(templateHolder, 'template', paths.template, subject);
+  const templateMetadata = c.expectMap(template, 'metadata', paths.metadata, subject);
+  c.stringMap(templateMetadata, 'labels', paths.labels, subject);
+  c.stringMap(templateMetadata, 'annotations', paths.annotations, subject);
+  const podSpec = c.expectMap(template, 'spec', paths.pod.spec, subject);
+  if (podSpec) checkPodSpec(c, podSpec, paths.pod, subject);
 }
 
-function checkPodSpec(c: Checker, podSpec: YAMLMap, path: string, subject: Subject): void {
-  for (const key of ['containers', 'initContainers']) {
-    const list = c.expect(podSpec, key, 'list', () => `${path}.${key}`, subject, ' of containers');
+/** The paths of a pod spec's fields in messages, worked out once per place a pod spec can be. */
+function podPaths(spec: string) {
+  return { spec, containers: `${spec}.containers`, initContainers: `${spec}.initContainers`, volumes: `${spec}.volumes` };
+}
+
+function templatePaths(holder: string) {
+  const template = `${holder}.template`;
+  return { template, metadata: `${template}.metadata`, labels: `${template}.metadata.labels`, annotations: `${template}.metadata.annotations`, pod: podPaths(`${template}.spec`) };
+}
+
+const POD_PATHS = podPaths('spec');
+const TEMPLATE_PATHS = templatePaths('spec');
+const JOB_TEMPLATE_PATHS = templatePaths('spec.jobTemplate.spec');
+
+const CONTAINER_KEYS = ['containers', 'initContainers'] as const;
+
+function checkPodSpec(c: Checker, podSpec: YAMLMap, paths: ReturnType<typeof podPaths>, subject: Subject): void {
+  for (const key of CONTAINER_KEYS) {
+    const pair = findPair(podSpec, key, c.object.doc);
+    if (!pair) continue;
+    const where = new Where(paths[key]);
+    const list = c.check(pair.value as Node, 'list', where, subject, ' of containers', podSpec, pair);
     const items = c.items(list);
     for (let index = 0; index < items.length; index++) {
-      const container = c.check(items[index], 'map', () => `${path}.${key}[${index}]`, subject, ' (a container: name, image, ...)');
-      if (container instanceof YAMLMap) checkContainer(c, container, list as YAMLSeq, key === 'initContainers', index, c.object);
+      const container = c.check(items[index], 'map', where.at(index), subject, ' (a container: name, image, ...)');
+      if (container instanceof YAMLMap) checkContainer(c, new ContainerSubject(container, list as YAMLSeq, key === 'initContainers', index, c));
     }
   }
-  const volumes = c.expect(podSpec, 'volumes', 'list', () => `${path}.volumes`, subject);
-  const items = c.items(volumes);
-  for (let index = 0; index < items.length; index++) c.check(items[index], 'map', () => `${path}.volumes[${index}]`, subject);
+  const items = c.items(c.expect(podSpec, 'volumes', 'list', paths.volumes, subject));
+  if (!items.length) return;
+  const where = new Where(paths.volumes);
+  for (let index = 0; index < items.length; index++) c.check(items[index], 'map', where.at(index), subject);
 }
 
 /** The lists of maps in a container whose fields have types: the list, each item, then its fields in order. */
@@ -239,24 +307,26 @@ const CONTAINER_LISTS: ReadonlyArray<{ key: string; hint: string; itemHint: stri
   { key: 'env', hint: ' of name/value pairs', itemHint: ' (name and value)', fields: [['name', 'string'], ['value', 'string']] },
 ];
 
-function checkContainer(c: Checker, map: YAMLMap, seq: YAMLSeq, init: boolean, index: number, object: K8sObject): void {
-  const nameNode = c.resolve(map.get('name', true));
-  const nameScalar = isScalar(nameNode) ? nameNode : undefined;
-  const name = nameScalar && nameScalar.value !== null ? String(nameScalar.value) : '';
-  const view: ContainerView = { map, name, nameNode: nameScalar, init, index, seq };
-  const subject: Subject = { text: () => describeContainer(view, object), container: view };
+const STRING_LISTS = ['command', 'args'] as const;
+
+function checkContainer(c: Checker, subject: ContainerSubject): void {
+  const map = subject.map;
   c.expect(map, 'name', 'string', 'name', subject);
   c.expect(map, 'image', 'string', 'image', subject);
-  for (const key of ['command', 'args']) {
+  for (const key of STRING_LISTS) {
     const items = c.items(c.expect(map, key, 'list', key, subject, ' of strings'));
-    for (let i = 0; i < items.length; i++) c.check(items[i], 'string', () => `${key}[${i}]`, subject);
+    if (!items.length) continue;
+    const where = new Where(key);
+    for (let i = 0; i < items.length; i++) c.check(items[i], 'string', where.at(i), subject);
   }
   for (const list of CONTAINER_LISTS) {
     const items = c.items(c.expect(map, list.key, 'list', list.key, subject, list.hint));
+    if (!items.length) continue;
+    const where = new Where(list.key);
     for (let i = 0; i < items.length; i++) {
-      const item = c.check(items[i], 'map', () => `${list.key}[${i}]`, subject, list.itemHint);
+      const item = c.check(items[i], 'map', where.at(i), subject, list.itemHint);
       if (!(item instanceof YAMLMap)) continue;
-      for (const [field, expected] of list.fields) c.expect(item, field, expected, () => `${list.key}[${i}].${field}`, subject);
+      for (const [field, expected] of list.fields) c.expect(item, field, expected, where.at(i, field), subject);
     }
   }
   const resources = c.expectMap(map, 'resources', 'resources', subject, ' (requests, limits)');

@@ -34,7 +34,14 @@ export function nameWords(name: string): string[] {
     .map(w => w.toUpperCase());
 }
 
+/**
+ * Every secret word and KEY contains one of these (words are ASCII, so case folding is exact): a name without
+ * any, as most env vars are, is ruled out without splitting it into words.
+ */
+const SECRET_HINT = /pass|pwd|secret|token|key|cred|conn/i;
+
 export function looksLikeSecretName(name: string): boolean {
+  if (!SECRET_HINT.test(name)) return false;
   const words = nameWords(name);
   if (!words.length || name === 'PWD') return false;
   const last = words[words.length - 1];
@@ -56,8 +63,9 @@ export function looksLikeSecretName(name: string): boolean {
 
 /** Values that are secrets whatever the name: private keys, URLs with a password. */
 export function secretValueKind(value: string): string | undefined {
-  if (/BEGIN [A-Z ]*PRIVATE KEY/.test(value)) return 'a private key';
-  if (/[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value)) return 'a URL with a password';
+  // Searched natively first: nearly no value has either, and the expressions take longer to rule them out.
+  if (value.includes('PRIVATE KEY') && /BEGIN [A-Z ]*PRIVATE KEY/.test(value)) return 'a private key';
+  if (value.includes('://') && value.includes('@') && /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value)) return 'a URL with a password';
   return undefined;
 }
 

@@ -9,15 +9,21 @@ const objectNames = new AnalysisMemo<K8sObject, string>();
 const containerNames = new AnalysisMemo<ContainerView, string>();
 
 export function describeObject(object: K8sObject): string {
-  return objectNames.get(object, () => (object.name ? `${object.kind} "${object.name}"` : `this ${object.kind}`));
+  return objectNames.get(object, objectName);
+}
+
+function objectName(object: K8sObject): string {
+  return object.name ? `${object.kind} "${object.name}"` : `this ${object.kind}`;
 }
 
 export function describeContainer(container: ContainerView, object: K8sObject): string {
-  return containerNames.get(container, () => {
-    const kind = container.init ? 'Init container' : 'Container';
-    const name = container.name ? `"${container.name}"` : `#${container.index + 1}`;
-    return `${kind} ${name} of ${describeObject(object)}`;
-  });
+  return containerNames.get(container, containerName, object);
+}
+
+function containerName(container: ContainerView, object: K8sObject): string {
+  const kind = container.init ? 'Init container' : 'Container';
+  const name = container.name ? `"${container.name}"` : `#${container.index + 1}`;
+  return `${kind} ${name} of ${describeObject(object)}`;
 }
 
 /** The node a container finding points at: its name, else the container map itself. */

@@ -26,15 +26,16 @@ export interface DeclaredPort {
 const portsByContainer = new AnalysisMemo<YAMLMap, readonly DeclaredPort[]>();
 const runningByPod = new AnalysisMemo<PodTemplate, readonly ContainerView[]>();
 const canonicalProbes = new AnalysisMemo<YAMLMap, Map<readonly DeclaredPort[], string>>();
+const newPortsMap = () => new Map<readonly DeclaredPort[], string>();
 
 /** The ports a container declares (`ports[]`), in order. */
 export function declaredPorts(container: ContainerView, doc: Document): readonly DeclaredPort[] {
-  return portsByContainer.get(container.map, () => readPorts(container, doc));
+  return portsByContainer.get(container.map, readPorts, doc);
 }
 
-function readPorts(container: ContainerView, doc: Document): DeclaredPort[] {
+function readPorts(container: YAMLMap, doc: Document): DeclaredPort[] {
   const out: DeclaredPort[] = [];
-  for (const item of seqItems(getSeq(container.map, 'ports', doc), doc)) {
+  for (const item of seqItems(getSeq(container, 'ports', doc), doc)) {
     if (!isMap(item)) continue;
     const name = getString(item, 'name', doc);
     const number = getScalar(item, 'containerPort', doc)?.value;
@@ -49,7 +50,11 @@ function readPorts(container: ContainerView, doc: Document): DeclaredPort[] {
 
 /** Containers that keep running beside the app: regular containers and sidecars (init, `restartPolicy: Always`). */
 export function runningContainers(pod: PodTemplate): readonly ContainerView[] {
-  return runningByPod.get(pod, () => containersOf(pod).filter(c => !c.init || getString(c.map, 'restartPolicy', pod.object.doc) === 'Always'));
+  return runningByPod.get(pod, readRunningContainers);
+}
+
+function readRunningContainers(pod: PodTemplate): readonly ContainerView[] {
+  return containersOf(pod).filter(c => !c.init || getString(c.map, 'restartPolicy', pod.object.doc) === 'Always');
 }
 
 /** The probe map under `key`, or undefined when the key is missing or holds nothing (`null`, `{}`). */
@@ -233,7 +238,7 @@ export function plainValue(node: unknown, doc: Document, depth = 0): unknown {
 export function canonicalProbe(probe: YAMLMap, doc: Document, ports: readonly DeclaredPort[]): string {
   // Asked by identical-probes and by the fixes of the two probe rules; kept by probe and ports, as an anchored
   // probe can be shared by containers with different ports.
-  const byPorts = canonicalProbes.get(probe, () => new Map());
+  const byPorts = canonicalProbes.get(probe, newPortsMap);
   let key = byPorts.get(ports);
   if (key === undefined) {
     key = canonicalProbeValue(plainValue(probe, doc) as Record<string, unknown>, ports);

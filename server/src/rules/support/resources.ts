@@ -41,11 +41,11 @@ function resourceFixes(ctx: RuleContext, container: ContainerView, section: Sect
     }];
   }
   if (!isMap(resources)) return [];
-  const value = missingValue(ctx, container, section, resource, defaults);
   return [{
     title: `Add missing ${resource} ${LABEL[section]}`,
     preferred: true,
-    edit: b => b.merge(resources, { [section]: { [resource]: value } }),
+    // The value is worked out when the fix is applied: most findings are only listed.
+    edit: b => b.merge(resources, { [section]: { [resource]: missingValue(ctx, container, section, resource, defaults) } }),
   }];
 }
 

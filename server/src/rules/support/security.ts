@@ -36,20 +36,23 @@ const securityViews = new AnalysisMemo<ContainerView, SecurityView>();
 export function securityView(ctx: RuleContext, container: ContainerView): SecurityView | undefined {
   const pod = ctx.pod();
   if (!pod) return undefined;
-  return securityViews.get(container, () => ({
-    doc: ctx.doc,
-    pod,
-    container,
-    podContext: getMap(pod.spec, 'securityContext', ctx.doc),
-    containerContext: getMap(container.map, 'securityContext', ctx.doc),
-  }));
+  return securityViews.get(container, readSecurityView, pod);
+}
+
+function readSecurityView(container: ContainerView, pod: PodTemplate): SecurityView {
+  const doc = pod.object.doc;
+  return { doc, pod, container, podContext: getMap(pod.spec, 'securityContext', doc), containerContext: getMap(container.map, 'securityContext', doc) };
 }
 
 const windowsPods = new AnalysisMemo<PodTemplate, boolean>();
 
 /** Linux-only settings mean nothing on Windows pods (`spec.os.name: windows`). */
 export function isWindowsPod(pod: PodTemplate): boolean {
-  return windowsPods.get(pod, () => getString(getMap(pod.spec, 'os', pod.object.doc), 'name', pod.object.doc) === 'windows');
+  return windowsPods.get(pod, readIsWindows);
+}
+
+function readIsWindows(pod: PodTemplate): boolean {
+  return getString(getMap(pod.spec, 'os', pod.object.doc), 'name', pod.object.doc) === 'windows';
 }
 
 function settingIn(map: YAMLMap | undefined, key: string, level: Setting['level'], doc: Document): Setting | undefined {
@@ -140,11 +143,12 @@ const NO_CAPABILITIES: CapabilityList = { seq: undefined, node: undefined, items
 
 /** Memoized per securityContext map for the analysis: the six security rules and their fixes read the lists of every container. */
 const capabilityLists = new AnalysisMemo<YAMLMap, { add?: CapabilityList; drop?: CapabilityList; dropsAll?: boolean }>();
+const noLists = () => ({});
 
 function capabilityList(view: SecurityView, key: 'add' | 'drop'): CapabilityList {
   const context = view.containerContext;
   if (!context) return NO_CAPABILITIES;
-  return (capabilityLists.get(context, () => ({}))[key] ??= readCapabilityList(view, key));
+  return (capabilityLists.get(context, noLists)[key] ??= readCapabilityList(view, key));
 }
 
 function readCapabilityList(view: SecurityView, key: 'add' | 'drop'): CapabilityList {
@@ -178,7 +182,7 @@ export const DEFAULT_CAPABILITIES: readonly string[] = [
 export function dropsAll(view: SecurityView): boolean {
   const context = view.containerContext;
   if (!context) return false;
-  const lists = capabilityLists.get(context, () => ({}));
+  const lists = capabilityLists.get(context, noLists);
   if (lists.dropsAll === undefined) {
     const dropped = new Set(capabilityList(view, 'drop').items.map(c => c.name));
     lists.dropsAll = dropped.has('ALL') || DEFAULT_CAPABILITIES.every(c => dropped.has(c));
@@ -408,7 +412,7 @@ export type SecurityRuleId = 'run-as-non-root' | 'privilege-escalation' | 'privi
  * single fix would (at least two settings change).
  */
 export function restrictedFix(view: SecurityView, forRule: SecurityRuleId): FixSpec | undefined {
-  const plan = restrictedPlans.get(view.container, () => planRestricted(view));
+  const plan = restrictedPlans.get(view.container, planRestrictedOf, view);
   return plan?.changes.has(forRule) ? plan.fix : undefined;
 }
 
@@ -417,6 +421,10 @@ export function restrictedFix(view: SecurityView, forRule: SecurityRuleId): FixS
  * for the six rules that offer it, and one fix shared by their findings.
  */
 const restrictedPlans = new AnalysisMemo<ContainerView, { changes: ReadonlySet<SecurityRuleId>; fix: FixSpec } | undefined>();
+
+function planRestrictedOf(_container: ContainerView, view: SecurityView) {
+  return planRestricted(view);
+}
 
 function planRestricted(view: SecurityView): { changes: ReadonlySet<SecurityRuleId>; fix: FixSpec } | undefined {
   if (!contextEditable(view)) return undefined;
