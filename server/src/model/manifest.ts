@@ -3,7 +3,8 @@
 // The text is split at column-0 `---` lines (in YAML 1.2 such a line always starts a document) and each
 // slice is parsed on its own. Ranges inside a document are relative to its slice; `offset` places the
 // slice in the file. This lets an edit re-parse only the slices whose text changed.
-import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, parseDocument, Scalar, Schema, YAMLMap } from 'yaml';
+import type { ScalarTag } from 'yaml';
 import { getMap, getScalar, getString, readStringMapOnce, resolve, seqItems, setAliasTargets } from './nodes';
 import { inspectDocument, isStackOverflow, nestingOverflow, nestingProblem } from './limits';
 import { detectEol, Eol, LineIndex, LineReuse } from './lines';
@@ -59,7 +60,34 @@ export interface ManifestFile {
 /** Syntax problems listed per document; the rest are counted in one last problem. */
 const MAX_PROBLEMS = 100;
 
-const PARSE_OPTIONS = { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, strict: false } as const;
+const OPTIONS = { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, strict: false } as const;
+
+/**
+ * A plain scalar that starts with an ASCII letter and is not one of YAML 1.2's nulls or booleans: the core
+ * schema reads it as a string, as no number starts with a letter. Most plain scalars are such words (keys,
+ * kinds, names), and `yaml` otherwise tries every tag's pattern on each of them in turn.
+ */
+const PLAIN_WORD = /^(?!(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)[A-Za-z]/;
+
+/** The YAML 1.2 core schema with merge keys, with a first test for plain words (the same tags otherwise). */
+function sliceSchema(): Schema {
+  return new Schema({
+    schema: 'core',
+    resolveKnownTags: true,
+    merge: true,
+    customTags: tags => {
+      const string = tags.find(t => typeof t === 'object' && t.tag === 'tag:yaml.org,2002:str' && !t.collection) as ScalarTag;
+      return [{ ...string, test: PLAIN_WORD }, ...tags];
+    },
+  });
+}
+
+/**
+ * Options for a slice, which has no `%YAML` directive (those files are parsed whole, with `OPTIONS`): one schema
+ * for every document instead of a new one per document. `yaml` only adds to a schema's tags the known tags a
+ * document names (`!!set`, `!!binary`), which every later document would resolve the same way.
+ */
+export const SLICE_OPTIONS = { ...OPTIONS, schema: sliceSchema() };
 
 /** Start offsets of the document slices: 0, then every column-0 `---` line after content. */
 export function documentStarts(text: string): number[] {
@@ -204,7 +232,7 @@ function parseWhole(source: string): ParsedDocument[] {
   if (tooDeep >= 0) return [unparsed(source, 0, 0, nestingProblem(tooDeep))];
   let docs: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(source, PARSE_OPTIONS);
+    const parsed = parseAllDocuments(source, OPTIONS);
     docs = Array.isArray(parsed) ? parsed : [];
   } catch {
     docs = [];
@@ -219,7 +247,7 @@ function parseWhole(source: string): ParsedDocument[] {
 
 /** A document that is not parsed at all: an empty tree and one problem. */
 function unparsed(slice: string, offset: number, index: number, problem: SyntaxProblem): ParsedDocument {
-  return { index, offset, text: slice, doc: parseDocument('', PARSE_OPTIONS), objects: [], problems: [problem] };
+  return { index, offset, text: slice, doc: parseDocument('', SLICE_OPTIONS), objects: [], problems: [problem] };
 }
 
 export function parseSlice(slice: string, offset: number, index: number): ParsedDocument {
@@ -228,7 +256,7 @@ export function parseSlice(slice: string, offset: number, index: number): Parsed
   if (tooDeep >= 0) return unparsed(slice, offset, index, nestingProblem(tooDeep));
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(slice, PARSE_OPTIONS);
+    doc = parseDocument(slice, SLICE_OPTIONS);
   } catch (e) {
     // `yaml` is not known to throw here; if it ever does, the document becomes a syntax problem.
     const message = String((e as Error)?.message ?? e);
