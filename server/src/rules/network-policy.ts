@@ -7,6 +7,7 @@ import { memoByObject } from '../model/memo';
 import { containersOf, formatLabels, LabelSelector, LONG_RUNNING_KINDS, PodTemplate, selectorMatches, selectorOf } from '../model/workloads';
 import { WorkspaceIndex } from '../analysis/workspace';
 import { describeObject } from './support/describe';
+import { objectsSelecting, SelectorKind } from './support/selecting';
 import { FixSpec, Rule, RuleContext } from './types';
 
 /** True when the policy isolates the pods it selects for ingress (policyTypes defaults to include Ingress). */
@@ -27,12 +28,17 @@ const ingressSelector: (policy: K8sObject) => LabelSelector | undefined = memoBy
   return selectorOf(getMap(spec, 'podSelector', policy.doc), policy.doc) ?? { matchLabels: {}, matchExpressions: [], node: undefined };
 });
 
+const POLICIES_BY_SELECTOR: SelectorKind<LabelSelector> = {
+  name: 'NetworkPolicies by pod selector label',
+  kinds: ['NetworkPolicy'],
+  selectorOf: ingressSelector,
+  requiredLabels: selector => selector.matchLabels,
+  matches: selectorMatches,
+};
+
 /** NetworkPolicies of the namespace group that restrict ingress to pods with these labels. */
 export function policiesSelecting(workspace: WorkspaceIndex, object: K8sObject, labels: Record<string, string>): K8sObject[] {
-  return workspace.inNamespaceOf(object, 'NetworkPolicy').filter(policy => {
-    const selector = ingressSelector(policy);
-    return !!selector && selectorMatches(selector, labels);
-  });
+  return objectsSelecting(workspace, object, POLICIES_BY_SELECTOR, labels);
 }
 
 interface IngressPort {

@@ -7,6 +7,7 @@ import { K8sObject } from '../../model/manifest';
 import { memoByObject } from '../../model/memo';
 import { findPair, getMap, getNode, getScalar, getString } from '../../model/nodes';
 import { isEmptySelector, LabelSelector, podTemplate, REPLICATED_KINDS, replicasOf, selectorMatches, selectorOf, workloadSelector } from '../../model/workloads';
+import { LabelledKind, objectsSelectedBy, objectsSelecting, SelectorKind } from './selecting';
 
 /**
  * The labels of a workload's pods: its pod template labels; when the template has none, the labels its
@@ -118,24 +119,32 @@ function readPdbSelector(pdb: K8sObject): LabelSelector | undefined {
   return selector;
 }
 
+const BUDGETS_BY_SELECTOR: SelectorKind<LabelSelector> = {
+  name: 'PodDisruptionBudgets by selector label',
+  kinds: ['PodDisruptionBudget'],
+  selectorOf: pdbSelector,
+  requiredLabels: selector => selector.matchLabels,
+  matches: selectorMatches,
+};
+
 /** PodDisruptionBudgets in the workload's namespace group that select its pods. */
 export function pdbsCovering(workspace: WorkspaceIndex, workload: K8sObject): K8sObject[] {
-  const labels = podLabels(workload);
-  return workspace.inNamespaceOf(workload, 'PodDisruptionBudget').filter(pdb => {
-    const selector = pdbSelector(pdb);
-    return !!selector && selectorMatches(selector, labels);
-  });
+  return objectsSelecting(workspace, workload, BUDGETS_BY_SELECTOR, podLabels(workload));
 }
+
+/** The workloads whose pods a PodDisruptionBudget holds (not Jobs), by their pods' labels. */
+const BUDGETED_WORKLOADS: LabelledKind = {
+  name: 'budgeted workloads by pod label',
+  kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'DeploymentConfig'],
+  labelsOf: podLabels,
+};
 
 /** Workloads in the PDB's namespace group whose pods it selects (Jobs excluded: budgets do not hold them). */
 export function workloadsCoveredBy(workspace: WorkspaceIndex, pdb: K8sObject): K8sObject[] {
   const selector = pdbSelector(pdb);
   if (!selector) return [];
-  return workspace.inNamespaceOfKinds(pdb, BUDGETED_KINDS).filter(w => selectorMatches(selector, podLabels(w)));
+  return objectsSelectedBy(workspace, pdb, BUDGETED_WORKLOADS, selector);
 }
-
-/** The workload kinds whose pods a PodDisruptionBudget holds. */
-const BUDGETED_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'DeploymentConfig'];
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -8,6 +8,7 @@ import { getBool, getMap, getSeq, seqItems, stringMap } from '../../model/nodes'
 import { LabelSelector, selectorMatches, selectorOf, WORKLOAD_KINDS } from '../../model/workloads';
 import { podLabels } from './availability';
 import { labelsMatch } from './networking';
+import { objectsSelecting, SelectorKind } from './selecting';
 
 export const MONITOR_KINDS = ['ServiceMonitor', 'PodMonitor'] as const;
 
@@ -98,13 +99,17 @@ function readServiceSelectorLabels(service: K8sObject): Record<string, string> |
   return Object.keys(labels).length ? labels : undefined;
 }
 
+const SERVICES_BY_SELECTOR: SelectorKind<Record<string, string>> = {
+  name: 'Services by selector label',
+  kinds: ['Service'],
+  selectorOf: serviceSelectorLabels,
+  requiredLabels: selector => selector,
+  matches: labelsMatch,
+};
+
 /** Services in the workload's namespace group that select its pods. */
 export function servicesSelecting(workspace: WorkspaceIndex, workload: K8sObject): K8sObject[] {
-  const labels = podLabels(workload);
-  return workspace.inNamespaceOf(workload, 'Service').filter(s => {
-    const selector = serviceSelectorLabels(s);
-    return !!selector && labelsMatch(selector, labels);
-  });
+  return objectsSelecting(workspace, workload, SERVICES_BY_SELECTOR, podLabels(workload));
 }
 
 /** The ServiceMonitor or PodMonitor that scrapes a workload, if any. */
