@@ -1,5 +1,6 @@
 import { namespaceLabel } from '../analysis/workspace';
 import { describeObject } from './support/describe';
+import { firstByName, namedInNamespace, NamedKind } from './support/named';
 import { BINDING_KINDS, describeSubjects, isAllPowerful, roleRefOf, subjectsOf } from './support/rbac';
 import { Rule } from './types';
 
@@ -19,10 +20,9 @@ export const clusterAdminBinding: Rule = {
     if (ref.kind === 'ClusterRole' && ref.name === 'cluster-admin') {
       role = 'cluster-admin';
     } else if (ref.kind === 'ClusterRole' || (ref.kind === 'Role' && binding.kind === 'RoleBinding')) {
-      const candidates = ref.kind === 'ClusterRole'
-        ? ctx.workspace.ofKind('ClusterRole')
-        : ctx.workspace.inNamespaceOf(binding, 'Role');
-      const target = candidates.find(r => r.name === ref.name);
+      const target = ref.kind === 'ClusterRole'
+        ? ctx.workspace.derived('ClusterRoles by name', CLUSTER_ROLE_KINDS, firstByName).get(ref.name)
+        : namedInNamespace(ctx.workspace, binding, ROLES, ref.name);
       if (target && isAllPowerful(target)) role = `${ref.kind} "${ref.name}", which allows every change to every resource (cluster-admin by another name),`;
     }
     if (!role) return;
@@ -39,3 +39,6 @@ export const clusterAdminBinding: Rule = {
     });
   },
 };
+
+const CLUSTER_ROLE_KINDS = ['ClusterRole'] as const;
+const ROLES: NamedKind = { table: 'Roles by name', kinds: ['Role'] };

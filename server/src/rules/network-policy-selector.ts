@@ -1,7 +1,8 @@
 import { getMap } from '../model/nodes';
-import { isEmptySelector, podTemplate, selectorMatches, selectorOf, formatLabels, WORKLOAD_KINDS } from '../model/workloads';
+import { isEmptySelector, podTemplate, selectorOf, formatLabels, WORKLOAD_KINDS } from '../model/workloads';
 import { namespaceLabel } from '../analysis/workspace';
 import { describeObject } from './support/describe';
+import { LabelledKind, objectsSelectedBy } from './support/selecting';
 import { Rule } from './types';
 
 export const networkPolicySelector: Rule = {
@@ -19,10 +20,7 @@ export const networkPolicySelector: Rule = {
     // An empty podSelector selects every pod of the namespace: that is a default policy, not a dangling one.
     if (!selector || isEmptySelector(selector)) return;
     // Only workloads have a pod template: looking at them, in the policy's namespace, is looking at every object.
-    for (const workload of ctx.workspace.inNamespaceOfKinds(ctx.object, WORKLOAD_KINDS)) {
-      const pod = podTemplate(workload);
-      if (pod && selectorMatches(selector, pod.labels)) return;
-    }
+    if (objectsSelectedBy(ctx.workspace, ctx.object, WORKLOAD_PODS, selector).length) return;
     const labels = selector.matchExpressions.length ? `${formatLabels(selector.matchLabels)} and ${selector.matchExpressions.length} expression(s)` : formatLabels(selector.matchLabels);
     ctx.report({
       node: selectorMap,
@@ -30,3 +28,6 @@ export const networkPolicySelector: Rule = {
     });
   },
 };
+
+/** Workloads by the labels of their pod template (those without one select nothing). */
+const WORKLOAD_PODS: LabelledKind = { name: 'workloads by pod template label', kinds: WORKLOAD_KINDS, labelsOf: workload => podTemplate(workload)?.labels };

@@ -65,14 +65,31 @@ function readAutoscalerOf(object: K8sObject): (Autoscaler & { targetKind: string
   return undefined;
 }
 
-/** Autoscalers in the workload's namespace group whose scaleTargetRef names it (kind and name). */
-export function autoscalersOf(workspace: WorkspaceIndex, workload: K8sObject): Autoscaler[] {
-  const out: Autoscaler[] = [];
-  for (const o of workspace.inNamespaceOfKinds(workload, AUTOSCALER_KINDS)) {
-    const a = readAutoscaler(o);
-    if (a && a.targetKind === workload.kind && a.targetName === workload.name && workload.name) out.push(a);
+/**
+ * Autoscalers in the workload's namespace group whose scaleTargetRef names it (kind and name), in the group's
+ * order. Every workload asks: a table of the group's autoscalers by target answers. Shared: do not modify.
+ */
+export function autoscalersOf(workspace: WorkspaceIndex, workload: K8sObject): readonly Autoscaler[] {
+  if (!workload.name) return NO_AUTOSCALERS;
+  const byTarget = workspace.derivedInNamespace('autoscalers by target', workload, AUTOSCALER_KINDS, autoscalersByTarget);
+  return byTarget.get(workload.kind)?.get(workload.name) ?? NO_AUTOSCALERS;
+}
+
+const NO_AUTOSCALERS: readonly Autoscaler[] = Object.freeze([]);
+
+/** Autoscalers by the kind, then the name, of their target. */
+function autoscalersByTarget(objects: readonly K8sObject[]): Map<string, Map<string, Autoscaler[]>> {
+  const byTarget = new Map<string, Map<string, Autoscaler[]>>();
+  for (const object of objects) {
+    const a = readAutoscaler(object);
+    if (!a) continue;
+    let byName = byTarget.get(a.targetKind);
+    if (!byName) byTarget.set(a.targetKind, (byName = new Map()));
+    const list = byName.get(a.targetName);
+    if (list) list.push(a);
+    else byName.set(a.targetName, [a]);
   }
-  return out;
+  return byTarget;
 }
 
 /**

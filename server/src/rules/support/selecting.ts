@@ -80,7 +80,8 @@ export interface LabelledKind {
   name: string;
   /** The kinds whose labels are tabled, as a constant list (the index compares lists by identity first). */
   kinds: readonly string[];
-  labelsOf(object: K8sObject): Record<string, string>;
+  /** The labels a selector is matched against; undefined leaves the object out (a workload without a pod template). */
+  labelsOf(object: K8sObject): Record<string, string> | undefined;
 }
 
 interface LabelledObject {
@@ -116,7 +117,9 @@ export function objectsSelectedBy(workspace: WorkspaceIndex, subject: K8sObject,
 function labelTable(objects: readonly K8sObject[], kind: LabelledKind): LabelTable {
   const table: LabelTable = { all: [], byLabel: new Map() };
   for (const object of objects) {
-    const labelled = { object, labels: kind.labelsOf(object) };
+    const labels = kind.labelsOf(object);
+    if (!labels) continue;
+    const labelled = { object, labels };
     table.all.push(labelled);
     for (const key in labelled.labels) {
       let byValue = table.byLabel.get(key);

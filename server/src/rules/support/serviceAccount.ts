@@ -4,6 +4,7 @@ import { WorkspaceIndex } from '../../analysis/workspace';
 import { K8sObject } from '../../model/manifest';
 import { findPair, resolve } from '../../model/nodes';
 import { PodTemplate } from '../../model/workloads';
+import { namedInNamespace, NamedKind } from './named';
 import { BINDING_KINDS, subjectsOf } from './rbac';
 
 export interface PodServiceAccount {
@@ -26,8 +27,10 @@ export function podServiceAccount(pod: PodTemplate): PodServiceAccount {
 
 /** The ServiceAccount object of that name in the namespace group of `subject`, if the workspace has it. */
 export function serviceAccountObject(workspace: WorkspaceIndex, subject: K8sObject, name: string): K8sObject | undefined {
-  return workspace.inNamespaceOf(subject, 'ServiceAccount').find(sa => sa.name === name);
+  return namedInNamespace(workspace, subject, SERVICE_ACCOUNTS, name);
 }
+
+const SERVICE_ACCOUNTS: NamedKind = { table: 'ServiceAccounts by name', kinds: ['ServiceAccount'] };
 
 /** Bindings in the workspace whose subjects include this service account (namespace group of `subject`). */
 export function bindingsOf(workspace: WorkspaceIndex, subject: K8sObject, name: string): K8sObject[] {
