@@ -8,15 +8,12 @@ import { selectorMatches, selectorOf } from '../../server/src/model/workloads';
 import { getMap } from '../../server/src/model/nodes';
 import { LabelledKind, objectsSelectedBy, objectsSelecting, SelectorKind } from '../../server/src/rules/support/selecting';
 import { LabelSelector } from '../../server/src/model/workloads';
+import { Rng } from '../robustness/fuzz/rng';
 
-/** A small deterministic generator (mulberry32), so a failure names the seed that reproduces it. */
+/** Seeded numbers in [0, 1), so a failure names the seed that reproduces it. */
 function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const KEYS = ['app', 'tier', 'team', 'toString', 'app.kubernetes.io/name'];

@@ -4,14 +4,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyPatch, createTwoFilesPatch, parsePatch } from 'diff';
 import { unifiedDiff } from '../../server/src/cli/diff';
+import { Rng } from '../robustness/fuzz/rng';
 
+/** Seeded numbers in [0, 1), so a failure names the seed that reproduces it. */
 function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** Manifest-like lines: many repeated (`spec:`, `---`), some unique (names). */

@@ -2,7 +2,7 @@
 // the text re-parses, the finding is gone, no comment is lost, nothing outside the fixed document changes,
 // and fix-all converges (a second pass is a no-op).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixEdits } from '../../server/src/analysis/analyze';
@@ -11,19 +11,9 @@ import { lintText } from '../../server/src/analysis/lint';
 import { defaultSettings } from '../../server/src/analysis/settings';
 import { applyEdits } from '../../server/src/model/edits';
 import { Finding } from '../../server/src/rules/types';
+import { yamlFiles } from '../helpers/yamlFiles';
 
 const CORPUS = join('..', 'shared', 'corpus');
-
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...yamlFiles(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
-  }
-  return out;
-}
 
 const inputs = [...yamlFiles('examples'), ...yamlFiles(join(CORPUS, 'polaris')), ...yamlFiles(join(CORPUS, 'kube-linter'))];
 const settings = defaultSettings();

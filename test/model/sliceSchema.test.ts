@@ -1,11 +1,12 @@
 // The schema documents are parsed with (model/manifest.ts SLICE_OPTIONS: one shared core schema with a first
 // test for plain words) must read every scalar exactly as `yaml`'s own core schema with merge keys does.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Alias, Document, parseDocument, Scalar, visit } from 'yaml';
 import { SLICE_OPTIONS } from '../../server/src/model/manifest';
+import { yamlFiles } from '../helpers/yamlFiles';
 
 const CORE = { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, strict: false } as const;
 
@@ -77,13 +78,3 @@ describe('model: the schema of document slices', () => {
     });
   }
 });
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}
