@@ -58,7 +58,7 @@ const SERVICES: SelectorKind<LabelSelector> = {
 
 /** Every third pod has no labels to match (as a workload without a pod template): it is never selected. */
 const unlabelled = (pod: K8sObject) => Number(pod.name.replace(/\D/g, '')) % 3 === 0;
-const PODS: LabelledKind = { name: 'test: pods by label', kinds: ['Pod'], labelsOf: pod => (unlabelled(pod) ? undefined : pod.labels) };
+const PODS: LabelledKind = { name: 'test: pods by label', kinds: ['Pod'], entryOf: pod => (unlabelled(pod) ? undefined : { object: pod, labels: pod.labels }) };
 
 function assertSameAsFilter(index: WorkspaceIndex, label: string): void {
   const pods = index.ofKind('Pod');

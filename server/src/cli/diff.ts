@@ -67,14 +67,13 @@ function changedRegions(a: readonly string[], b: readonly string[]): Region[] {
     j0 = j + 1;
   }
   // The unchanged lines around a region line up one to one, so both sides widen by the same count.
-  const widened = merged.map((region, k) => {
+  return merged.map((region, k) => {
     const previousEnd = k > 0 ? merged[k - 1].oldEnd : 0;
     const nextStart = k + 1 < merged.length ? merged[k + 1].oldStart : a.length;
     const before = Math.min(MARGIN, k > 0 ? (region.oldStart - previousEnd) >> 1 : region.oldStart, region.newStart);
     const after = Math.min(MARGIN, k + 1 < merged.length ? (nextStart - region.oldEnd - 1) >> 1 : a.length - region.oldEnd, b.length - region.newEnd);
     return { oldStart: region.oldStart - before, oldEnd: region.oldEnd + after, newStart: region.newStart - before, newEnd: region.newEnd + after };
   });
-  return widened;
 }
 
 function sameLines(a: readonly string[], i0: number, i1: number, b: readonly string[], j0: number, j1: number): boolean {
@@ -88,11 +87,11 @@ function sameLines(a: readonly string[], i0: number, i1: number, b: readonly str
  * in increasing order on both sides.
  */
 function anchors(a: readonly string[], b: readonly string[], a0: number, a1: number, b0: number, b1: number): Array<[number, number]> {
-  const seen = new Map<string, { inA: number; at: number; inB: number; atB: number }>();
+  const seen = new Map<string, { inA: number; inB: number; atB: number }>();
   for (let i = a0; i < a1; i++) {
     const entry = seen.get(a[i]);
     if (entry) entry.inA++;
-    else seen.set(a[i], { inA: 1, at: i, inB: 0, atB: -1 });
+    else seen.set(a[i], { inA: 1, inB: 0, atB: -1 });
   }
   for (let j = b0; j < b1; j++) {
     const entry = seen.get(b[j]);

@@ -1,8 +1,9 @@
 import { getMap } from '../model/nodes';
-import { isEmptySelector, podTemplate, selectorOf, formatLabels, WORKLOAD_KINDS } from '../model/workloads';
+import { isEmptySelector, selectorMatches, selectorOf, formatLabels } from '../model/workloads';
 import { namespaceLabel } from '../analysis/workspace';
 import { describeObject } from './support/describe';
-import { LabelledKind, objectsSelectedBy } from './support/selecting';
+import { WORKLOADS_BY_POD_LABEL } from './support/networking';
+import { labelledMatching } from './support/selecting';
 import { Rule } from './types';
 
 export const networkPolicySelector: Rule = {
@@ -20,7 +21,8 @@ export const networkPolicySelector: Rule = {
     // An empty podSelector selects every pod of the namespace: that is a default policy, not a dangling one.
     if (!selector || isEmptySelector(selector)) return;
     // Only workloads have a pod template: looking at them, in the policy's namespace, is looking at every object.
-    if (objectsSelectedBy(ctx.workspace, ctx.object, WORKLOAD_PODS, selector).length) return;
+    // A workload whose template has labels but no pod spec runs no pods.
+    if (labelledMatching(ctx.workspace, ctx.object, WORKLOADS_BY_POD_LABEL, selector.matchLabels, labels => selectorMatches(selector, labels)).some(w => w.pod)) return;
     const labels = selector.matchExpressions.length ? `${formatLabels(selector.matchLabels)} and ${selector.matchExpressions.length} expression(s)` : formatLabels(selector.matchLabels);
     ctx.report({
       node: selectorMap,
@@ -29,5 +31,3 @@ export const networkPolicySelector: Rule = {
   },
 };
 
-/** Workloads by the labels of their pod template (those without one select nothing). */
-const WORKLOAD_PODS: LabelledKind = { name: 'workloads by pod template label', kinds: WORKLOAD_KINDS, labelsOf: workload => podTemplate(workload)?.labels };

@@ -153,7 +153,7 @@ export function pdbsCovering(workspace: WorkspaceIndex, workload: K8sObject): K8
 const BUDGETED_WORKLOADS: LabelledKind = {
   name: 'budgeted workloads by pod label',
   kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'DeploymentConfig'],
-  labelsOf: podLabels,
+  entryOf: object => ({ object, labels: podLabels(object) }),
 };
 
 /** Workloads in the PDB's namespace group whose pods it selects (Jobs excluded: budgets do not hold them). */

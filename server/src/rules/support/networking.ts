@@ -5,6 +5,7 @@ import { K8sObject } from '../../model/manifest';
 import { getMap, getNode, getScalar, getSeq, getString, seqItems, stringMap } from '../../model/nodes';
 import { ContainerView, containersOf, PodTemplate, podTemplate, WORKLOAD_KINDS } from '../../model/workloads';
 import { WorkspaceIndex } from '../../analysis/workspace';
+import { LabelledKind, labelledMatching } from './selecting';
 
 export interface SelectedWorkload {
   object: K8sObject;
@@ -30,46 +31,23 @@ export function labelsMatch(selector: Record<string, string>, labels: Record<str
 
 /** Workloads in the namespace group of `subject` whose pod template carries every label of `selector`. */
 export function workloadsWithLabels(workspace: WorkspaceIndex, subject: K8sObject, selector: Record<string, string>): SelectedWorkload[] {
-  const group = workspace.derivedInNamespace('workloads by pod label', subject, WORKLOAD_KINDS, workloadsByLabel);
-  let candidates: SelectedWorkload[] | undefined = group.all;
-  for (const k in selector) {
-    // The workloads that carry the selector's first label: the others cannot match.
-    candidates = group.byLabel.get(labelKey(k, selector[k]));
-    break;
-  }
-  return candidates ? candidates.filter(w => labelsMatch(selector, w.labels)) : [];
+  return labelledMatching(workspace, subject, WORKLOADS_BY_POD_LABEL, selector, labels => labelsMatch(selector, labels));
 }
-
-interface LabelledWorkloads {
-  all: SelectedWorkload[];
-  /** By `key=value` of their pod labels. */
-  byLabel: Map<string, SelectedWorkload[]>;
-}
-
-const labelKey = (key: string, value: string) => `${key}\u0000${value}`;
 
 /**
  * Every Service asks which workloads of its namespace carry its selector's labels: a table of the namespace
  * group's workloads by label answers without going through all of them (in `inNamespaceOf` order: kind by
  * kind, file order), rebuilt when a workload of the group changes.
  */
-function workloadsByLabel(workloads: readonly K8sObject[]): LabelledWorkloads {
-  const group: LabelledWorkloads = { all: [], byLabel: new Map() };
-  for (const object of workloads) {
+export const WORKLOADS_BY_POD_LABEL: LabelledKind<SelectedWorkload> = {
+  name: 'workloads by pod label',
+  kinds: WORKLOAD_KINDS,
+  entryOf: object => {
     const pod = podTemplate(object);
     const labels = pod?.labels ?? templateLabels(object);
-    if (!labels) continue;
-    const workload = { object, labels, pod };
-    group.all.push(workload);
-    for (const [key, value] of Object.entries(labels)) {
-      const k = labelKey(key, value);
-      const list = group.byLabel.get(k);
-      if (list) list.push(workload);
-      else group.byLabel.set(k, [workload]);
-    }
-  }
-  return group;
-}
+    return labels ? { object, labels, pod } : undefined;
+  },
+};
 
 /** The labels of a workload's pod template, read even when the template has no pod spec. */
 function templateLabels(object: K8sObject): Record<string, string> | undefined {

@@ -13,7 +13,7 @@ interface Entry<S> {
   order: number;
 }
 
-export interface SelectorTable<S> {
+interface SelectorTable<S> {
   /** Selectors that require no label (only expressions, or empty): they are tested for every set of labels. */
   anyLabels: Entry<S>[];
   /** The others, by the first label they require: its key, then its value. */
@@ -75,59 +75,62 @@ function selectorTable<S>(objects: readonly K8sObject[], kind: SelectorKind<S>):
   return table;
 }
 
-export interface LabelledKind {
-  /** The table's name in the workspace index. */
-  name: string;
-  /** The kinds whose labels are tabled, as a constant list (the index compares lists by identity first). */
-  kinds: readonly string[];
-  /** The labels a selector is matched against; undefined leaves the object out (a workload without a pod template). */
-  labelsOf(object: K8sObject): Record<string, string> | undefined;
-}
-
-interface LabelledObject {
+/** An object as a label table keeps it: with the labels selectors are matched against (and whatever else). */
+export interface Labelled {
   object: K8sObject;
   labels: Record<string, string>;
 }
 
-interface LabelTable {
-  all: LabelledObject[];
-  /** By each of their labels: its key, then its value. */
-  byLabel: Map<string, Map<string, LabelledObject[]>>;
+export interface LabelledKind<T extends Labelled = Labelled> {
+  /** The table's name in the workspace index. */
+  name: string;
+  /** The kinds whose labels are tabled, as a constant list (the index compares lists by identity first). */
+  kinds: readonly string[];
+  /** The object's entry; undefined leaves the object out (a workload without a pod template). */
+  entryOf(object: K8sObject): T | undefined;
 }
 
-const NO_OBJECTS: readonly LabelledObject[] = Object.freeze([]);
+interface LabelTable<T> {
+  all: T[];
+  /** By each of their labels: its key, then its value. */
+  byLabel: Map<string, Map<string, T[]>>;
+}
 
 /**
- * The other direction: objects of `kind.kinds` in the namespace group of `subject` whose labels `selector`
- * matches, in the group's order (the same list as filtering the group). Only the objects that carry the first
- * label the selector requires are tested.
+ * The other direction: entries of `kind.kinds` in the namespace group of `subject` whose labels `matches`
+ * accepts, in the group's order (the same list as filtering the group). `matches` requires every label of
+ * `required` (and may test more), so only the entries that carry the first of them are tested.
  */
-export function objectsSelectedBy(workspace: WorkspaceIndex, subject: K8sObject, kind: LabelledKind, selector: LabelSelector): K8sObject[] {
+export function labelledMatching<T extends Labelled>(workspace: WorkspaceIndex, subject: K8sObject, kind: LabelledKind<T>, required: Record<string, string>, matches: (labels: Record<string, string>) => boolean): T[] {
   const table = workspace.derivedInNamespace(kind.name, subject, kind.kinds, objects => labelTable(objects, kind));
-  let candidates: readonly LabelledObject[] = table.all;
-  for (const key in selector.matchLabels) {
-    candidates = table.byLabel.get(key)?.get(selector.matchLabels[key]) ?? NO_OBJECTS;
+  let candidates: readonly T[] | undefined = table.all;
+  for (const key in required) {
+    candidates = table.byLabel.get(key)?.get(required[key]);
     break;
   }
-  const out: K8sObject[] = [];
-  for (const candidate of candidates) if (selectorMatches(selector, candidate.labels)) out.push(candidate.object);
+  const out: T[] = [];
+  if (candidates) for (const candidate of candidates) if (matches(candidate.labels)) out.push(candidate);
   return out;
 }
 
-function labelTable(objects: readonly K8sObject[], kind: LabelledKind): LabelTable {
-  const table: LabelTable = { all: [], byLabel: new Map() };
+/** Objects of `kind.kinds` in the namespace group of `subject` whose labels `selector` matches, in the group's order. */
+export function objectsSelectedBy(workspace: WorkspaceIndex, subject: K8sObject, kind: LabelledKind, selector: LabelSelector): K8sObject[] {
+  return labelledMatching(workspace, subject, kind, selector.matchLabels, labels => selectorMatches(selector, labels)).map(entry => entry.object);
+}
+
+function labelTable<T extends Labelled>(objects: readonly K8sObject[], kind: LabelledKind<T>): LabelTable<T> {
+  const table: LabelTable<T> = { all: [], byLabel: new Map() };
   for (const object of objects) {
-    const labels = kind.labelsOf(object);
-    if (!labels) continue;
-    const labelled = { object, labels };
-    table.all.push(labelled);
-    for (const key in labelled.labels) {
+    const entry = kind.entryOf(object);
+    if (!entry) continue;
+    table.all.push(entry);
+    for (const key in entry.labels) {
       let byValue = table.byLabel.get(key);
       if (!byValue) table.byLabel.set(key, (byValue = new Map()));
-      const value = labelled.labels[key];
+      const value = entry.labels[key];
       const list = byValue.get(value);
-      if (list) list.push(labelled);
-      else byValue.set(value, [labelled]);
+      if (list) list.push(entry);
+      else byValue.set(value, [entry]);
     }
   }
   return table;
