@@ -3,12 +3,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isMap, isScalar, isSeq, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, YAMLMap } from 'yaml';
 import { applyEdits, EditBuilder } from '../../server/src/model/edits';
 import { LineIndex } from '../../server/src/model/lines';
 import { inspectDocument, MAX_NESTING, nestingOverflow, scanNesting } from '../../server/src/model/limits';
 import { documentStarts, parseManifest } from '../../server/src/model/manifest';
 import { getMap, getNode, resolve } from '../../server/src/model/nodes';
+import { yamlFiles } from '../helpers/yamlFiles';
+import { HOSTILE_INPUTS } from './inputs';
 
 /**
  * How much longer `run(4n)` takes than `run(n)` (best of 3 each): 4 to 8 for linear work here (GC included),
@@ -111,6 +113,35 @@ describe('model: limits', () => {
     assert.deepEqual(problems(lines.slice(0, 4).join('\n')), []);
   });
 
+  it('a document without aliases is checked by its maps alone, with the answers of the general walk', () => {
+    // Without a `*` in its text a document takes the walk over maps and lists only; without the text, the
+    // general walk. Both must report the same problems, wherever the duplicates are.
+    const texts = [
+      'a: 1\nb: 2\na: 3\n',
+      'x:\n  - k: 1\n    k: 2\n  - [ {y: 1, y: 2} ]\n? {c: 1, c: 2}\n: v\n? [a, b]\n: w\n',
+      'flow: {a: 1, b: {c: 2, c: 3}, a: 4}\nlist: [[1, {d: 1, d: 2}]]\n',
+      'm:\n  <<: {x: 1}\n  <<: {y: 1}\n  z: 1\n  z: 2\n',
+      `big:\n${Array.from({ length: 40 }, (_, i) => `  k${i % 30}: v`).join('\n')}\n`,
+      '1: a\n"1": b\ntrue: c\nTrue: d\nnull: e\n~: f\n',
+      ...HOSTILE_INPUTS.map(i => i.text),
+      ...[...yamlFiles('examples'), ...yamlFiles(join('..', 'shared', 'corpus'))].map(p => readFileSync(p, 'utf8')),
+    ];
+    let fast = 0;
+    for (const text of texts) {
+      for (const pd of parseManifest('m.yaml', text).documents) {
+        if (!pd.text.includes('*')) fast++;
+        assert.deepEqual(inspectDocument(pd.doc, true, pd.text).problems, inspectDocument(pd.doc, true).problems, pd.text.slice(0, 60));
+      }
+    }
+    assert.ok(fast > 20, `only ${fast} documents without aliases`);
+    // Past MAX_NESTING * 2 levels the general walk takes over and reports the nesting.
+    const deepText = `${'['.repeat(MAX_NESTING * 2 + 5)}{a: 1, a: 2}${']'.repeat(MAX_NESTING * 2 + 5)}`;
+    const deep = parseDocument(deepText, { uniqueKeys: false });
+    const codes = inspectDocument(deep, true, deepText).problems.map(p => p.code);
+    assert.deepEqual(codes, inspectDocument(deep, true).problems.map(p => p.code));
+    assert.ok(codes.includes('NESTING_TOO_DEEP'), codes.join());
+  });
+
   it('aliases are found and resolved in linear time', () => {
     const resolveAll = (n: number) => {
       const file = parseManifest('m.yaml', `n: &n x\nlist: [${Array(n).fill('*n').join(', ')}]\n`);
@@ -135,6 +166,20 @@ describe('model: positions', () => {
     for (let i = 0; i < 50_000; i++) long.humanPosition(4 + i * 4);
     assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
     assert.equal(long.humanPosition(4 + 4 * 49_999).column, 5 + 3 * 49_999);
+  });
+
+  it('CLI columns are code points at every offset, with and without astral characters in the text', () => {
+    const texts = ['\ufeffa: é b\r\nc: 日本\n  d: x', 'a: 🚀 b\nc: é🚀x\n', 'plain: ascii\nonly: here\n', 'lone: \ud800 x\nnext: \udc00y\n'];
+    for (const text of texts) {
+      const lines = new LineIndex(text);
+      for (let offset = 0; offset <= text.length; offset++) {
+        const lineStart = lines.starts[lines.lineOf(offset)];
+        const prefix = text.slice(lineStart === 0 && text.startsWith('\ufeff') && offset > 0 ? 1 : lineStart, offset);
+        // A surrogate pair counts once; a lone surrogate, like any other code unit, once.
+        const expected = 1 + [...prefix].length;
+        assert.equal(lines.humanPosition(offset).column, expected, `${JSON.stringify(text)} @${offset}`);
+      }
+    }
   });
 });
 

@@ -333,11 +333,16 @@ class Walk {
  * a key before its value): duplicate keys, alias targets, missing anchors, alias cycles, alias expansion and
  * nesting depth. Never recursive, so no input can overflow the stack here.
  */
-export function inspectDocument(doc: Document.Parsed, checkDuplicates = true): Inspection {
+export function inspectDocument(doc: Document.Parsed, checkDuplicates = true, source?: string): Inspection {
   const problems: SyntaxProblem[] = [];
   const aliasTargets = new Map<Alias, Node | undefined>();
   const root = doc.contents as Node | null;
   if (!root || typeof root !== 'object') return { problems, aliasTargets };
+  // Every alias is written `*name`: without a `*` in the text, only duplicate keys can be wrong.
+  if (source !== undefined && !source.includes('*')) {
+    if (!checkDuplicates || duplicateKeysBelow(root, problems, 0)) return { problems, aliasTargets };
+    problems.length = 0;
+  }
   const walk = new Walk(problems, aliasTargets, checkDuplicates, false);
   const total = walk.run(root);
   if (total - walk.nodes > MAX_ALIAS_EXPANSION) {
@@ -352,6 +357,35 @@ export function inspectDocument(doc: Document.Parsed, checkDuplicates = true): I
     });
   }
   return { problems, aliasTargets };
+}
+
+/**
+ * Duplicate keys of every map under `node`, for a document without aliases: maps and lists only, recursively,
+ * where the general walk visits every scalar and keeps sizes for alias expansion. False (and the general walk
+ * takes over) past MAX_NESTING * 2 levels, where the general walk reports the nesting; `nestingOverflow` keeps
+ * texts that nest deeper from being parsed at all, so the stack is never at risk.
+ */
+function duplicateKeysBelow(node: Node, problems: SyntaxProblem[], depth: number): boolean {
+  if (depth >= MAX_NESTING * 2) return false;
+  if (node instanceof YAMLMap) {
+    duplicateKeys(node, problems);
+    const items = node.items;
+    for (let i = 0; i < items.length; i++) {
+      const pair = items[i] as Pair | null;
+      if (!(pair instanceof Pair)) continue;
+      const key = pair.key;
+      if ((key instanceof YAMLMap || key instanceof YAMLSeq) && !duplicateKeysBelow(key, problems, depth + 1)) return false;
+      const value = pair.value;
+      if ((value instanceof YAMLMap || value instanceof YAMLSeq) && !duplicateKeysBelow(value, problems, depth + 1)) return false;
+    }
+  } else if (node instanceof YAMLSeq) {
+    const items = node.items as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if ((item instanceof YAMLMap || item instanceof YAMLSeq) && !duplicateKeysBelow(item, problems, depth + 1)) return false;
+    }
+  }
+  return true;
 }
 
 /** From the root, follow the child that expands most until an alias: the place to point at. */

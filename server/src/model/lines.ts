@@ -75,6 +75,8 @@ export class LineIndex {
     const end = start + character;
     // A byte-order mark is not a character anyone sees: columns on the first line count after it.
     const from = line === 0 && this.text.charCodeAt(0) === 0xfeff && character > 0 ? 1 : start;
+    // Most texts have no astral character: columns are then UTF-16 offsets, without a per-line table.
+    if (!this.hasAstral()) return { line: line + 1, column: 1 + (end - from) };
     // Surrogate pairs wholly before `end` count once (binary search: many findings on one long line stay cheap).
     const pairs = this.surrogatePairs(line);
     let lo = 0;
@@ -88,6 +90,12 @@ export class LineIndex {
   }
 
   private readonly pairs = new Map<number, number[]>();
+  private astral: boolean | undefined;
+
+  /** True when the text has a high surrogate anywhere (searched once, natively). */
+  private hasAstral(): boolean {
+    return (this.astral ??= /[\uD800-\uDBFF]/.test(this.text));
+  }
 
   /** Offsets of the surrogate pairs (astral characters) of a line, computed once per line. */
   private surrogatePairs(line: number): number[] {

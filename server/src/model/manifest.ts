@@ -280,7 +280,7 @@ function collectProblems(pd: ParsedDocument): void {
   // Duplicate keys, missing anchors, alias cycles and alias bombs, in one linear walk (limits.ts). A document
   // whose parse hit the stack limit is not walked: its tree is incomplete anyway.
   if (!problems.some(p => p.code === 'PARSER_LIMIT')) {
-    const inspection = inspectDocument(doc);
+    const inspection = inspectDocument(doc, true, pd.text);
     problems.push(...inspection.problems);
     // Most documents have no alias: nothing to record for them.
     if (inspection.aliasTargets.size) setAliasTargets(doc, inspection.aliasTargets);

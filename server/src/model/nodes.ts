@@ -174,9 +174,9 @@ export function readStringMapOnce(map: unknown, doc: Document | undefined): Reco
 }
 
 function readStringMap(m: YAMLMap, doc: Document | undefined): Record<string, string> {
-  // Every object's labels and annotations are read when it is parsed: one plain pass unless the map has a merge
+  // Every object's labels and annotations are read when it is parsed: one plain pass, unless the map has a merge
   // key, whose order-dependent rules the general walk keeps.
-  return m.items.some(item => item instanceof Pair && isMergeKey(item.key)) ? readMergedStringMap(m, doc) : stringMapShallow(m, doc);
+  return ownStringEntries(m, doc, true) ?? readMergedStringMap(m, doc);
 }
 
 function readMergedStringMap(m: YAMLMap, doc: Document | undefined): Record<string, string> {
@@ -198,11 +198,23 @@ function readMergedStringMap(m: YAMLMap, doc: Document | undefined): Record<stri
   return out;
 }
 
-/** The map's own string entries, merge keys left out (`instanceof`, see findPair: every object's labels come here). */
+/** The map's own string entries, merge keys left out. */
 function stringMapShallow(map: YAMLMap, doc: Document | undefined): Record<string, string> {
+  return ownStringEntries(map, doc, false)!;
+}
+
+/**
+ * The map's own string entries (`instanceof`, see findPair: every object's labels come here); at a merge key,
+ * undefined when `stopAtMerge`, else the key is left out.
+ */
+function ownStringEntries(map: YAMLMap, doc: Document | undefined, stopAtMerge: boolean): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const item of map.items) {
-    if (!(item instanceof Pair) || isMergeKey(item.key)) continue;
+    if (!(item instanceof Pair)) continue;
+    if (isMergeKey(item.key)) {
+      if (stopAtMerge) return undefined;
+      continue;
+    }
     const k = keyText(item);
     const v = resolve(item.value, doc);
     if (k !== undefined && v instanceof Scalar) out[k] = v.value === null ? '' : String(v.value);
