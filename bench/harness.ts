@@ -50,12 +50,61 @@ function lintOnce(path: string, text: string) {
   return { phases, findings: records.length, documents: file.documents.length, objects };
 }
 
-function lintTask(path: string, pairs: number): Json {
+/** The text of the first `count` documents (column-0 `---` lines separate them in the generated inputs). */
+function firstDocuments(text: string, count: number): string {
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const next = text.indexOf('\n---', at + 1);
+    if (next === -1) return text;
+    at = next;
+  }
+  return text.slice(0, at + 1);
+}
+
+/**
+ * Parsed and linted trees of the input's first documents, kept for the whole task. `measure` collects garbage
+ * before each run, and when the last objects of a shape are collected, V8 drops the optimized code that was
+ * specialized on that shape ("weak objects" in --trace-deopt: several hundred functions, `yaml`'s parser and
+ * Kubeready's rules alike), so every run began by warming up again; a process that lints or serves files holds
+ * such trees while it works. See bench/README.md.
+ */
+function holdShapes(path: string, text: string): unknown[] {
+  const head = firstDocuments(text, 100);
+  const project = new Project();
+  const file = project.update(`${path}#shapes`, head);
+  const findings = project.analyze(`${path}#shapes`, defaultSettings(), { path, noCache: true });
+  const parsed = parseAllDocuments(head);
+  return [parsed, parseAllDocumentsNodeBuild(head), project, file, findings, findings.map(f => toRecord(file, path, f))];
+}
+
+/** Module-level so that nothing can find it dead while the pairs run. */
+let heldShapes: unknown[] | undefined;
+
+function lintTask(path: string, pairs: number, withoutShapesPairs = 0): Json {
   const text = readFileSync(path, 'utf8');
   // Warm-up: both code paths compiled and the heap sized before anything is measured.
   const first = lintOnce(path, text);
   const documentCount = parseAllDocuments(text).length;
   parseAllDocumentsNodeBuild(text);
+  heldShapes = holdShapes(path, text);
+  const heldDocuments = (heldShapes[0] as unknown[]).length;
+  const measured = runPairs(path, text, pairs);
+  // The same without the held trees (every run re-optimizes), for comparison with earlier figures.
+  heldShapes = undefined;
+  const withoutShapes = withoutShapesPairs ? runPairs(path, text, withoutShapesPairs) : undefined;
+  return {
+    file: path,
+    bytes: Buffer.byteLength(text),
+    documents: documentCount,
+    objects: first.objects,
+    findings: first.findings,
+    heldDocuments,
+    ...measured,
+    ...(withoutShapes ? { withoutHeldShapes: { parse: withoutShapes.parse, lint: withoutShapes.lint, ratio: withoutShapes.ratio } } : {}),
+  };
+}
+
+function runPairs(path: string, text: string, pairs: number) {
   const series = { parseCpu: [] as number[], parseThread: [] as number[], parseWall: [] as number[], lintCpu: [] as number[], lintThread: [] as number[], lintWall: [] as number[], ratioCpu: [] as number[], ratioThread: [] as number[], ratioWall: [] as number[], nodeBuildThread: [] as number[], ratioNodeBuild: [] as number[] };
   const phases: Record<string, number[]> = { update: [], analyze: [], records: [] };
   for (let i = 0; i < pairs; i++) {
@@ -89,11 +138,6 @@ function lintTask(path: string, pairs: number): Json {
     for (const k of Object.keys(phases)) phases[k].push(l.result.phases[k as keyof typeof l.result.phases]);
   }
   return {
-    file: path,
-    bytes: Buffer.byteLength(text),
-    documents: documentCount,
-    objects: first.objects,
-    findings: first.findings,
     // thread: CPU time of the main thread; cpu: of the process (garbage collector threads included); wall.
     parse: { thread: stats(series.parseThread), cpu: stats(series.parseCpu), wall: stats(series.parseWall) },
     lint: { thread: stats(series.lintThread), cpu: stats(series.lintCpu), wall: stats(series.lintWall) },
@@ -377,7 +421,7 @@ async function main(): Promise<void> {
   let result: Json;
   try {
     switch (task) {
-      case 'lint': result = lintTask(args[0], Number(args[1] ?? 5)); break;
+      case 'lint': result = lintTask(args[0], Number(args[1] ?? 5), Number(args[2] ?? 0)); break;
       case 'edit': result = await editTask(args[0], Number(args[1] ?? 20), rssFile); break;
       case 'workspace': result = await workspaceTask(args[0], args[1], rssFile, args[2] === 'checklist'); break;
       case 'cli': result = await cliTask(args[0], Number(args[1] ?? 7)); break;
