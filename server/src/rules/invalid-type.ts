@@ -73,10 +73,17 @@ const EXPECTED_TEXT: Record<Expected, string> = { map: 'a map', list: 'a list', 
  * loop moves along. Its text is built only for a message, as most values have the right type.
  */
 class Where {
+  private base = '';
   private index = -1;
   private field: string | undefined;
 
-  constructor(private readonly base: string) {}
+  /** Starts a path (the checker has one Where outside containers and one inside, reused). */
+  on(base: string): this {
+    this.base = base;
+    this.index = -1;
+    this.field = undefined;
+    return this;
+  }
 
   /** Moves to an item (`-1`: none) and a field of it; the loop's `check` reads it before the next move. */
   at(index: number, field?: string): this {
@@ -96,15 +103,33 @@ function pathText(path: Path): string {
   return typeof path === 'string' ? path : path.text();
 }
 
+/**
+ * The checker of one object at a time, with its helpers: reset for each object rather than allocated with it
+ * (see `checker` below).
+ */
 class Checker {
-  private readonly doc: Document;
-  private readonly text: string;
-  readonly object: K8sObject;
+  private ctx: RuleContext | undefined;
+  private doc: Document | undefined;
+  private text = '';
+  object: K8sObject | undefined;
+  /** Paths that loops move along, outside a container and inside one. */
+  readonly outer = new Where();
+  readonly inner = new Where();
+  readonly objectSubject: Subject = { text: () => describeObject(this.object!) };
+  readonly containerSubject = new ContainerSubject(this);
 
-  constructor(private readonly ctx: RuleContext) {
+  begin(ctx: RuleContext): void {
+    this.ctx = ctx;
     this.doc = ctx.doc;
     this.text = ctx.object.document.text;
     this.object = ctx.object;
+  }
+
+  /** Lets go of the object (the checker outlives it). */
+  end(): void {
+    this.ctx = this.doc = this.object = undefined;
+    this.text = '';
+    this.containerSubject.reset(undefined, undefined, false, -1);
   }
 
   resolve(node: unknown): Node | undefined {
@@ -135,7 +160,7 @@ class Checker {
     if (actual === 'null') return undefined;
     if (actual === expected) return node;
     const own = !map || map.items.includes(pair as never);
-    this.ctx.report({
+    this.ctx!.report({
       node: raw ?? node,
       container: subject.container?.(),
       message: `${subject.text()}: ${pathText(path)} is ${this.describe(node!, actual)}, but Kubernetes expects ${EXPECTED_TEXT[expected]}${hint}: the API server rejects the object.`,
@@ -174,7 +199,7 @@ class Checker {
   stringMap(map: YAMLMap | undefined, key: string, path: string, subject: Subject): void {
     const m = this.expectMap(map, key, path, subject);
     if (!m) return;
-    const where = new Where(path);
+    const where = this.outer.on(path);
     for (const item of m.items) {
       if (!(item instanceof Pair) || !(item.key instanceof Scalar) || typeof item.key.value === 'symbol') continue;
       this.check(item.value as Node, 'string', where.at(-1, String(item.key.value)), subject);
@@ -199,23 +224,46 @@ interface Subject {
 /** A container as the subject of messages: its view is built only for a finding. */
 class ContainerSubject implements Subject {
   private view: ContainerView | undefined;
+  map: YAMLMap | undefined;
+  private seq: YAMLSeq | undefined;
+  private init = false;
+  private index = -1;
 
-  constructor(readonly map: YAMLMap, private readonly seq: YAMLSeq, private readonly init: boolean, private readonly index: number, private readonly checker: Checker) {}
+  constructor(private readonly checker: Checker) {}
+
+  /** Moves to a container (its fields are checked next). */
+  reset(map: YAMLMap | undefined, seq: YAMLSeq | undefined, init: boolean, index: number): this {
+    this.map = map;
+    this.seq = seq;
+    this.init = init;
+    this.index = index;
+    this.view = undefined;
+    return this;
+  }
 
   text(): string {
-    return describeContainer(this.container(), this.checker.object);
+    return describeContainer(this.container(), this.checker.object!);
   }
 
   container(): ContainerView {
     if (!this.view) {
-      const nameNode = this.checker.resolve(this.map.get('name', true));
+      const map = this.map!;
+      const nameNode = this.checker.resolve(map.get('name', true));
       const nameScalar = isScalar(nameNode) ? nameNode : undefined;
       const name = nameScalar && nameScalar.value !== null ? String(nameScalar.value) : '';
-      this.view = { map: this.map, name, nameNode: nameScalar, init: this.init, index: this.index, seq: this.seq };
+      this.view = { map, name, nameNode: nameScalar, init: this.init, index: this.index, seq: this.seq! };
     }
     return this.view;
   }
 }
+
+/**
+ * One checker for every object, reset for each. Its helpers are reused instead of being allocated per object,
+ * list and container, and as they never die, neither do their shapes: V8 drops the optimized code built on a
+ * shape when the last object of that shape is collected, which per-object instances made happen at every major
+ * garbage collection (bench/README.md).
+ */
+const checker = new Checker();
 
 function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
@@ -231,16 +279,21 @@ export const invalidType: Rule = {
     remediation: 'Write lists as lists and maps as maps, quote numbers and yes/no/on/off where a string is expected, and write counts and ports as plain integers.',
   },
   check(ctx) {
-    const c = new Checker(ctx);
-    const object = ctx.object;
-    const subject: Subject = { text: () => describeObject(object) };
-    const metadata = c.expectMap(object.map, 'metadata', 'metadata', subject);
-    if (metadata) {
-      for (const [key, path] of METADATA_STRINGS) c.expect(metadata, key, 'string', path, subject);
-      c.stringMap(metadata, 'labels', 'metadata.labels', subject);
-      c.stringMap(metadata, 'annotations', 'metadata.annotations', subject);
+    const c = checker;
+    c.begin(ctx);
+    try {
+      const object = ctx.object;
+      const subject = c.objectSubject;
+      const metadata = c.expectMap(object.map, 'metadata', 'metadata', subject);
+      if (metadata) {
+        for (const [key, path] of METADATA_STRINGS) c.expect(metadata, key, 'string', path, subject);
+        c.stringMap(metadata, 'labels', 'metadata.labels', subject);
+        c.stringMap(metadata, 'annotations', 'metadata.annotations', subject);
+      }
+      if (WORKLOAD_KINDS.includes(object.kind)) checkWorkload(c, object, subject);
+    } finally {
+      c.end();
     }
-    if (WORKLOAD_KINDS.includes(object.kind)) checkWorkload(c, object, subject);
   },
 };
 
@@ -285,19 +338,19 @@ const CONTAINER_KEYS = ['containers', 'initContainers'] as const;
 
 function checkPodSpec(c: Checker, podSpec: YAMLMap, paths: ReturnType<typeof podPaths>, subject: Subject): void {
   for (const key of CONTAINER_KEYS) {
-    const pair = findPair(podSpec, key, c.object.doc);
+    const pair = findPair(podSpec, key, c.object!.doc);
     if (!pair) continue;
-    const where = new Where(paths[key]);
+    const where = c.outer.on(paths[key]);
     const list = c.check(pair.value as Node, 'list', where, subject, ' of containers', podSpec, pair);
     const items = c.items(list);
     for (let index = 0; index < items.length; index++) {
       const container = c.check(items[index], 'map', where.at(index), subject, ' (a container: name, image, ...)');
-      if (container instanceof YAMLMap) checkContainer(c, new ContainerSubject(container, list as YAMLSeq, key === 'initContainers', index, c));
+      if (container instanceof YAMLMap) checkContainer(c, c.containerSubject.reset(container, list as YAMLSeq, key === 'initContainers', index));
     }
   }
   const items = c.items(c.expect(podSpec, 'volumes', 'list', paths.volumes, subject));
   if (!items.length) return;
-  const where = new Where(paths.volumes);
+  const where = c.outer.on(paths.volumes);
   for (let index = 0; index < items.length; index++) c.check(items[index], 'map', where.at(index), subject);
 }
 
@@ -310,19 +363,19 @@ const CONTAINER_LISTS: ReadonlyArray<{ key: string; hint: string; itemHint: stri
 const STRING_LISTS = ['command', 'args'] as const;
 
 function checkContainer(c: Checker, subject: ContainerSubject): void {
-  const map = subject.map;
+  const map = subject.map!;
   c.expect(map, 'name', 'string', 'name', subject);
   c.expect(map, 'image', 'string', 'image', subject);
   for (const key of STRING_LISTS) {
     const items = c.items(c.expect(map, key, 'list', key, subject, ' of strings'));
     if (!items.length) continue;
-    const where = new Where(key);
+    const where = c.inner.on(key);
     for (let i = 0; i < items.length; i++) c.check(items[i], 'string', where.at(i), subject);
   }
   for (const list of CONTAINER_LISTS) {
     const items = c.items(c.expect(map, list.key, 'list', list.key, subject, list.hint));
     if (!items.length) continue;
-    const where = new Where(list.key);
+    const where = c.inner.on(list.key);
     for (let i = 0; i < items.length; i++) {
       const item = c.check(items[i], 'map', where.at(i), subject, list.itemHint);
       if (!(item instanceof YAMLMap)) continue;
