@@ -50,17 +50,6 @@ function lintOnce(path: string, text: string) {
   return { phases, findings: records.length, documents: file.documents.length, objects };
 }
 
-/** The text of the first `count` documents (column-0 `---` lines separate them in the generated inputs). */
-function firstDocuments(text: string, count: number): string {
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    const next = text.indexOf('\n---', at + 1);
-    if (next === -1) return text;
-    at = next;
-  }
-  return text.slice(0, at + 1);
-}
-
 /**
  * Parsed and linted trees of the input's first documents, kept for the whole task. `measure` collects garbage
  * before each run, and when the last objects of a shape are collected, V8 drops the optimized code that was
@@ -69,7 +58,8 @@ function firstDocuments(text: string, count: number): string {
  * such trees while it works. See bench/README.md.
  */
 function holdShapes(path: string, text: string): unknown[] {
-  const head = firstDocuments(text, 100);
+  // The first 100 documents.
+  const head = text.slice(0, documentStarts(text)[100] ?? text.length);
   const project = new Project();
   const file = project.update(`${path}#shapes`, head);
   const findings = project.analyze(`${path}#shapes`, defaultSettings(), { path, noCache: true });

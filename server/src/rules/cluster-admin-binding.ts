@@ -1,6 +1,6 @@
 import { namespaceLabel } from '../analysis/workspace';
 import { describeObject } from './support/describe';
-import { firstByName, namedInNamespace, NamedKind } from './support/named';
+import { namedInNamespace, namedInWorkspace, NamedKind } from './support/named';
 import { BINDING_KINDS, describeSubjects, isAllPowerful, roleRefOf, subjectsOf } from './support/rbac';
 import { Rule } from './types';
 
@@ -21,7 +21,7 @@ export const clusterAdminBinding: Rule = {
       role = 'cluster-admin';
     } else if (ref.kind === 'ClusterRole' || (ref.kind === 'Role' && binding.kind === 'RoleBinding')) {
       const target = ref.kind === 'ClusterRole'
-        ? ctx.workspace.derived('ClusterRoles by name', CLUSTER_ROLE_KINDS, firstByName).get(ref.name)
+        ? namedInWorkspace(ctx.workspace, CLUSTER_ROLES, ref.name)
         : namedInNamespace(ctx.workspace, binding, ROLES, ref.name);
       if (target && isAllPowerful(target)) role = `${ref.kind} "${ref.name}", which allows every change to every resource (cluster-admin by another name),`;
     }
@@ -40,5 +40,5 @@ export const clusterAdminBinding: Rule = {
   },
 };
 
-const CLUSTER_ROLE_KINDS = ['ClusterRole'] as const;
+const CLUSTER_ROLES: NamedKind = { table: 'ClusterRoles by name', kinds: ['ClusterRole'] };
 const ROLES: NamedKind = { table: 'Roles by name', kinds: ['Role'] };

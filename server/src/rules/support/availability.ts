@@ -6,8 +6,8 @@ import { EditBuilder, renderBlock, YamlValue } from '../../model/edits';
 import { K8sObject } from '../../model/manifest';
 import { memoByObject } from '../../model/memo';
 import { findPair, getMap, getNode, getScalar, getString } from '../../model/nodes';
-import { isEmptySelector, LabelSelector, podTemplate, REPLICATED_KINDS, replicasOf, selectorMatches, selectorOf, workloadSelector } from '../../model/workloads';
-import { LabelledKind, objectsSelectedBy, objectsSelecting, SelectorKind } from './selecting';
+import { isEmptySelector, LabelSelector, LONG_RUNNING_KINDS, podTemplate, REPLICATED_KINDS, replicasOf, selectorMatches, selectorOf, workloadSelector } from '../../model/workloads';
+import { fileUnder, LabelledKind, objectsSelectedBy, objectsSelecting, SelectorKind } from './selecting';
 
 /**
  * The labels of a workload's pods: its pod template labels; when the template has none, the labels its
@@ -82,12 +82,7 @@ function autoscalersByTarget(objects: readonly K8sObject[]): Map<string, Map<str
   const byTarget = new Map<string, Map<string, Autoscaler[]>>();
   for (const object of objects) {
     const a = readAutoscaler(object);
-    if (!a) continue;
-    let byName = byTarget.get(a.targetKind);
-    if (!byName) byTarget.set(a.targetKind, (byName = new Map()));
-    const list = byName.get(a.targetName);
-    if (list) list.push(a);
-    else byName.set(a.targetName, [a]);
+    if (a) fileUnder(byTarget, a.targetKind, a.targetName, a);
   }
   return byTarget;
 }
@@ -152,7 +147,7 @@ export function pdbsCovering(workspace: WorkspaceIndex, workload: K8sObject): K8
 /** The workloads whose pods a PodDisruptionBudget holds (not Jobs), by their pods' labels. */
 const BUDGETED_WORKLOADS: LabelledKind = {
   name: 'budgeted workloads by pod label',
-  kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'DeploymentConfig'],
+  kinds: LONG_RUNNING_KINDS,
   entryOf: object => ({ object, labels: podLabels(object) }),
 };
 

@@ -1,6 +1,6 @@
-// Objects looked up by name in a namespace group (a workload's ServiceAccount, a binding's Role): every object
-// that asks would otherwise go through the whole group. A table per group, kept by the workspace index until an
-// object of the group changes.
+// Objects looked up by name in a namespace group (a workload's ServiceAccount, a binding's Role) or in the
+// workspace (a ClusterRole): every object that asks would otherwise go through the whole group. A table per group
+// (or per workspace), kept by the workspace index until an object of its kind changes.
 import type { WorkspaceIndex } from '../../analysis/workspace';
 import type { K8sObject } from '../../model/manifest';
 
@@ -15,6 +15,11 @@ export function firstByName(objects: readonly K8sObject[]): Map<string, K8sObjec
 export interface NamedKind {
   table: string;
   kinds: readonly [string];
+}
+
+/** The first object of `kind` named `name` in the workspace (a cluster-scoped kind: ClusterRole). */
+export function namedInWorkspace(workspace: WorkspaceIndex, kind: NamedKind, name: string): K8sObject | undefined {
+  return workspace.derived(kind.table, kind.kinds, firstByName).get(name);
 }
 
 /** The first object of `kind` named `name` in the namespace group of `subject`. */

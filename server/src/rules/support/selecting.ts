@@ -62,12 +62,7 @@ function selectorTable<S>(objects: readonly K8sObject[], kind: SelectorKind<S>):
     const entry = { object, selector, order };
     const required = kind.requiredLabels(selector);
     for (const key in required) {
-      let byValue = table.byLabel.get(key);
-      if (!byValue) table.byLabel.set(key, (byValue = new Map()));
-      const value = required[key];
-      const list = byValue.get(value);
-      if (list) list.push(entry);
-      else byValue.set(value, [entry]);
+      fileUnder(table.byLabel, key, required[key], entry);
       return;
     }
     table.anyLabels.push(entry);
@@ -124,14 +119,16 @@ function labelTable<T extends Labelled>(objects: readonly K8sObject[], kind: Lab
     const entry = kind.entryOf(object);
     if (!entry) continue;
     table.all.push(entry);
-    for (const key in entry.labels) {
-      let byValue = table.byLabel.get(key);
-      if (!byValue) table.byLabel.set(key, (byValue = new Map()));
-      const value = entry.labels[key];
-      const list = byValue.get(value);
-      if (list) list.push(entry);
-      else byValue.set(value, [entry]);
-    }
+    for (const key in entry.labels) fileUnder(table.byLabel, key, entry.labels[key], entry);
   }
   return table;
+}
+
+/** Adds `item` to the list of `table` under `first`, then `second` (the tables here: by label key, then value). */
+export function fileUnder<T>(table: Map<string, Map<string, T[]>>, first: string, second: string, item: T): void {
+  let inner = table.get(first);
+  if (!inner) table.set(first, (inner = new Map()));
+  const list = inner.get(second);
+  if (list) list.push(item);
+  else inner.set(second, [item]);
 }
